@@ -1,0 +1,53 @@
+// finch-logins: the CLI over the same core as the window, for scripts and headless machines.
+import { currentEnv, UsageError, type Env } from '../core/env';
+import { processOutput, type Output } from './output';
+import { loginCommand, logoutCommand } from './login-command';
+import { statusCommand } from './status-command';
+
+const usage = `Usage: finch-logins <command> [options]
+
+Commands:
+  status [--json]        Registries Finch knows, how each is logged in, AWS profiles and problems
+  login <host>... [--profile P] [--json]
+                         Log in to ECR / ECR Public with an AWS profile (picked automatically when not given),
+                         or to a remembered registry
+  login <host> --username U --password-stdin [--remember]
+                         Log in with a password or access token read from standard input
+  login --all [--json]   Log in to everything that needs no typing; the rest is listed as skipped
+  logout <host>... [--forget]
+                         Log out (--forget also removes the remembered password from the keychain)
+
+Exit codes: 0 done, 1 an operation failed, 2 usage error.`;
+
+type Command = (argv: string[], env: Env, out: Output) => Promise<number>;
+const commands: Record<string, Command> = {
+  status: statusCommand,
+  login: (argv, env, out) => loginCommand(argv, env, out),
+  logout: logoutCommand,
+};
+
+export async function main(argv: string[], out: Output = processOutput, vars: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    out.stdout(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    return await command(rest, currentEnv(vars), out);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      out.stderr(`finch-logins: ${e.message}\n\n${usage}`);
+      return 2;
+    }
+    out.stderr(`finch-logins: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

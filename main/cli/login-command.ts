@@ -1,0 +1,86 @@
+// finch-logins login <host>... [--profile P] [--username U --password-stdin] [--remember] [--json]
+// finch-logins login --all [--json]
+// finch-logins logout <host>... [--forget]
+import type { LoginOutcome, LoginRequest } from '../../shared/types';
+import { UsageError, type Env } from '../core/env';
+import { toAppError } from '../core/envelope';
+import { loginAll, loginMany, logout } from '../core/login/login-service';
+import { parseArgs } from './args';
+import type { Output } from './output';
+import { formatRemaining } from './status-command';
+
+export interface CliInput {
+  /** All of standard input (for --password-stdin). */
+  readStdin(): Promise<string>;
+}
+
+export const processInput: CliInput = {
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+export function renderOutcome(o: LoginOutcome, now: Date): string {
+  if (o.result === 'logged-in') {
+    const parts = [o.profile ? `profile ${o.profile}` : '', o.expiresAt ? `expires in ${formatRemaining(Date.parse(o.expiresAt) - now.getTime())}` : ''].filter(Boolean);
+    return `ok       ${o.host}${parts.length ? `  (${parts.join(', ')})` : ''}`;
+  }
+  const word = o.result === 'skipped' ? 'skipped ' : 'FAILED  ';
+  return `${word} ${o.host}: ${o.error?.message ?? ''}${o.error?.hint ? `\n         → ${o.error.hint}` : ''}`;
+}
+
+export async function loginCommand(argv: string[], env: Env, out: Output, input: CliInput = processInput): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, {
+    all: 'boolean', json: 'boolean', profile: 'string', username: 'string', 'password-stdin': 'boolean', remember: 'boolean', 'mfa-code': 'string',
+  });
+  let outcomes: LoginOutcome[];
+  if (flags.all) {
+    if (positionals.length || flags.profile || flags.username || flags['password-stdin']) throw new UsageError('--all takes no hosts, --profile or password');
+    outcomes = await loginAll(env);
+  } else {
+    if (positionals.length === 0) throw new UsageError('name at least one registry host, or use --all');
+    if (flags['password-stdin'] && !flags.username) throw new UsageError('--password-stdin needs --username');
+    if (flags.username && !flags['password-stdin']) throw new UsageError('--username needs --password-stdin (passwords are never taken from the command line)');
+    if (flags.remember && !flags['password-stdin']) throw new UsageError('--remember goes with --username and --password-stdin');
+    let password: string | undefined;
+    if (flags['password-stdin']) {
+      // Like docker: the whole of stdin, without its trailing newline.
+      password = (await input.readStdin()).replace(/\r?\n$/, '');
+      if (password === '') throw new UsageError('--password-stdin read an empty password');
+    }
+    const base: Omit<LoginRequest, 'host'> = {
+      ...(typeof flags.profile === 'string' ? { profile: flags.profile } : {}),
+      ...(typeof flags.username === 'string' ? { username: flags.username } : {}),
+      ...(password !== undefined ? { password, remember: !!flags.remember } : {}),
+      ...(typeof flags['mfa-code'] === 'string' ? { mfaCode: flags['mfa-code'] } : {}),
+    };
+    outcomes = await loginMany(env, positionals.map((host) => ({ ...base, host })));
+  }
+  const now = env.now();
+  out.stdout(flags.json ? JSON.stringify({ results: outcomes }, null, 2) : outcomes.map((o) => renderOutcome(o, now)).join('\n') || 'No registries to log in to.');
+  return outcomes.some((o) => o.result === 'failed') ? 1 : 0;
+}
+
+export async function logoutCommand(argv: string[], env: Env, out: Output): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, { forget: 'boolean', json: 'boolean' });
+  if (positionals.length === 0) throw new UsageError('name at least one registry host to log out of');
+  let failed = false;
+  const results = [];
+  for (const host of positionals) {
+    try {
+      await logout(env, { host, forget: !!flags.forget });
+      results.push({ host, result: 'logged-out' as const });
+    } catch (e) {
+      failed = true;
+      results.push({ host, result: 'failed' as const, error: toAppError(e) });
+    }
+  }
+  out.stdout(
+    flags.json
+      ? JSON.stringify({ results }, null, 2)
+      : results.map((r) => (r.result === 'failed' ? `FAILED   ${r.host}: ${r.error!.message}` : `ok       ${r.host} logged out`)).join('\n'),
+  );
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,82 @@
+// finch-logins status [--json]
+import type { Registry, Status } from '../../shared/types';
+import { UsageError, type Env } from '../core/env';
+import { readStatus } from '../core/status';
+import { parseArgs } from './args';
+import type { Output } from './output';
+import { table } from './table';
+
+export async function statusCommand(argv: string[], env: Env, out: Output): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, { json: 'boolean' });
+  if (positionals.length > 0) throw new UsageError(`status takes no arguments (got "${positionals[0]}")`);
+  const status = await readStatus(env);
+  out.stdout(flags.json ? JSON.stringify(status, null, 2) : renderStatus(status, env.now()));
+  return 0;
+}
+
+export function describeAuth(r: Registry): string {
+  switch (r.auth) {
+    case 'cred-helper':
+      return `helper ${r.helper}`;
+    case 'creds-store':
+      return `store ${r.helper}${r.username ? ` (${r.username})` : ''}`;
+    case 'plaintext':
+      return `plaintext${r.username ? ` (${r.username})` : ''}`;
+    case 'none':
+      return '-';
+  }
+}
+
+export function describeState(r: Registry, now: Date): string {
+  if (!r.expiresAt || (r.state !== 'logged-in' && r.state !== 'expiring')) return r.state;
+  return `${r.state}, ${formatRemaining(Date.parse(r.expiresAt) - now.getTime())} left`;
+}
+
+/** "7 h 12 m", "45 m", "<1 m": the countdown shown next to a login. */
+export function formatRemaining(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return '<1 m';
+  const h = Math.floor(minutes / 60);
+  return h > 0 ? `${h} h ${minutes % 60} m` : `${minutes} m`;
+}
+
+export function renderStatus(s: Status, now: Date): string {
+  const f = s.finch;
+  const lines: string[] = [];
+  lines.push(
+    f.path
+      ? `Finch ${f.version ?? '(version unknown)'} at ${f.path}${s.platform === 'linux' ? '' : `, VM ${f.vm}`}`
+      : 'Finch: not found (install it from https://runfinch.com, or set FINCH_LOGINS_FINCH to its path)',
+  );
+  lines.push(`Config: ${f.configFile}${f.credsStore ? ` (credsStore: ${f.credsStore})` : ''}`);
+  lines.push(`finch.yaml: ${f.yamlFile}${f.yamlCredsHelpers.length ? ` (creds_helpers: ${f.yamlCredsHelpers.join(', ')})` : ''}`);
+  lines.push('');
+  if (s.registries.length === 0) {
+    lines.push('No registries yet. Log in with `finch-logins login <host>` or `finch login`, and they will be listed here.');
+  } else {
+    lines.push(
+      table(
+        ['REGISTRY', 'KIND', 'ACCOUNT/REGION', 'AUTH', 'PROFILE', 'STATE'],
+        s.registries.map((r) => [
+          r.host,
+          r.kind,
+          r.accountId ? `${r.accountId} ${r.region}` : '-',
+          describeAuth(r),
+          r.profile ?? '-',
+          describeState(r, now),
+        ]),
+      ),
+    );
+  }
+  lines.push('');
+  lines.push(
+    s.profiles.length === 0
+      ? 'No AWS profiles found (run `aws configure` to create one).'
+      : table(['PROFILE', 'REGION', 'TYPE'], s.profiles.map((p) => [p.name, p.region ?? '-', p.type])),
+  );
+  if (s.problems.length > 0) {
+    lines.push('', 'Problems:');
+    for (const p of s.problems) lines.push(`  ${p.file}: ${p.message}`);
+  }
+  return lines.join('\n');
+}

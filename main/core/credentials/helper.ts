@@ -1,0 +1,100 @@
+// The docker credential-helper protocol (docker-credential-<name> list|get|store|erase), as docker/cli speaks it.
+// Errors come back on stdout with a non-zero exit; any non-zero exit is a failure, whatever the text says.
+import type { Env } from '../env';
+import type { Paths } from '../paths';
+import { childEnv, findExecutable } from '../process/find-executable';
+import { run } from '../process/run';
+
+const defaultTimeoutMs = 5_000;
+
+/** A hung helper must not hang us; FINCH_LOGINS_HELPER_TIMEOUT_MS shortens the wait for tests and support. */
+export function helperTimeoutMs(env: Env): number {
+  const v = Number(env.vars.FINCH_LOGINS_HELPER_TIMEOUT_MS);
+  return Number.isFinite(v) && v > 0 ? v : defaultTimeoutMs;
+}
+/** docker-credential-helpers' own text for a missing entry; clients compare the trimmed message. */
+export const notFoundMessage = 'credentials not found in native keychain';
+
+export class HelperError extends Error {
+  constructor(
+    readonly helper: string,
+    message: string,
+    readonly kind: 'missing' | 'timeout' | 'failed' | 'garbage' | 'not-found',
+  ) {
+    super(message);
+  }
+}
+
+export interface HelperClient {
+  name: string;
+  path: string;
+  list(): Promise<Record<string, string>>;
+  get(serverUrl: string): Promise<{ username: string; secret: string } | null>;
+  store(serverUrl: string, username: string, secret: string): Promise<void>;
+  erase(serverUrl: string): Promise<void>;
+}
+
+export function helperBinary(name: string): string {
+  return `docker-credential-${name}`;
+}
+
+export function openHelper(name: string, env: Env, paths: Paths): HelperClient {
+  const bin = helperBinary(name);
+  const path = findExecutable(bin, env, paths);
+  if (!path) {
+    throw new HelperError(name, `${bin} was not found on PATH or in ${paths.extraBinDirs.join(', ')}.`, 'missing');
+  }
+  const timeoutMs = helperTimeoutMs(env);
+  const call = async (cmd: string, input: string) => {
+    const r = await run(path, [cmd], { input, timeoutMs, env: childEnv(env, paths) });
+    if (r.timedOut) throw new HelperError(name, `${bin} ${cmd} did not answer within ${timeoutMs / 1000} s.`, 'timeout');
+    if (r.spawnError) throw new HelperError(name, `${bin} could not be started (${r.spawnError}).`, 'failed');
+    if (r.code !== 0) {
+      const text = (r.stdout.trim() || r.stderr.trim() || `exit code ${r.code}`).split('\n')[0]!;
+      throw new HelperError(name, `${bin} ${cmd} failed: ${text}`, text === notFoundMessage ? 'not-found' : 'failed');
+    }
+    return r.stdout;
+  };
+  return {
+    name,
+    path,
+    async list() {
+      const out = await call('list', '');
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(out.trim() === '' ? 'null' : out);
+      } catch {
+        throw new HelperError(name, `${bin} list printed something that is not JSON: ${out.trim().slice(0, 80)}`, 'garbage');
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new HelperError(name, `${bin} list printed ${out.trim() === '' ? 'nothing' : 'an unexpected shape'} instead of {"registry": "username"}.`, 'garbage');
+      }
+      const result: Record<string, string> = {};
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') result[k] = v;
+      return result;
+    },
+    async get(serverUrl) {
+      try {
+        const out = await call('get', serverUrl);
+        const parsed = JSON.parse(out) as { Username?: string; Secret?: string };
+        // docker-credential-pass answers an unknown URL with empty credentials and exit 0.
+        if (!parsed.Secret) return null;
+        return { username: parsed.Username ?? '', secret: parsed.Secret };
+      } catch (e) {
+        if (e instanceof HelperError && e.kind === 'not-found') return null;
+        if (e instanceof SyntaxError) throw new HelperError(name, `${bin} get printed something that is not JSON.`, 'garbage');
+        throw e;
+      }
+    },
+    async store(serverUrl, username, secret) {
+      await call('store', JSON.stringify({ ServerURL: serverUrl, Username: username, Secret: secret }));
+    },
+    async erase(serverUrl) {
+      try {
+        await call('erase', serverUrl);
+      } catch (e) {
+        if (!(e instanceof HelperError && e.kind === 'not-found')) throw e;
+      }
+    },
+  };
+}

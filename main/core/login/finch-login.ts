@@ -1,0 +1,72 @@
+// `finch login` and `finch logout`: the secret goes to finch on stdin only, never on argv or in the environment.
+import type { Env } from '../env';
+import { Failure } from '../failure';
+import { compareVersions, parseFinchVersion } from '../finch/finch-cli';
+import type { Paths } from '../paths';
+import { run } from '../process/run';
+import { finchInvocation } from './finch-invocation';
+
+const loginTimeoutMs = 60_000;
+/** Finch older than this ran `login` inside the VM. */
+export const hostLoginSince = '1.15.0';
+
+/** The text of finch's logrus line (`time="…" level=fatal msg="…"`), or the raw output. */
+export function finchMessage(stderr: string, stdout = ''): string {
+  const text = stderr.trim() || stdout.trim();
+  const m = /level=(?:fatal|error)\s+msg="((?:[^"\\]|\\.)*)"/.exec(text);
+  return (m ? m[1]!.replace(/\\"/g, '"') : text.split('\n').filter(Boolean).pop() ?? '').trim();
+}
+
+/** What a failed `finch login` means, in words, with the next step. */
+export function classifyLoginFailure(host: string, message: string): Failure {
+  const m = message.toLowerCase();
+  if (/401|unauthorized|incorrect username or password|authentication required|denied: your authorization token has expired/.test(m)) {
+    return new Failure('unauthorized', `${host} refused the username and password (401 Unauthorized).`, 'Check the username and the password or access token, then try again.');
+  }
+  if (/executable file not found|docker-credential-[\w-]+: not found|credential helper|error storing credentials|error getting credentials|not implemented/.test(m)) {
+    return new Failure('helper-failed', `Finch could not store the login through its credential helper: ${message}`, 'Open Health to check the credential helper setup (a credsStore of ecr-login cannot store logins).');
+  }
+  if (/connection refused|no such host|i\/o timeout|network is unreachable|tls handshake timeout|dial tcp|could not resolve/.test(m)) {
+    return new Failure('network', `${host} could not be reached: ${message}`, 'Check the host name and your network or VPN, then try again.');
+  }
+  if (/a password is required|not in the sudoers|authentication failed|not authorized/.test(m) && !/registry/.test(m)) {
+    return new Failure('needs-root', `Finch needs root rights on Linux and they were refused: ${message}`, 'Run finch-logins with sudo -E, or allow passwordless sudo for finch.');
+  }
+  return new Failure('login-failed', `finch login ${host} failed: ${message || 'no message'}`);
+}
+
+export async function finchVersionOf(file: string, env: Record<string, string | undefined>): Promise<string | null> {
+  const r = await run(file, ['--version'], { timeoutMs: 10_000, env });
+  return r.code === 0 ? parseFinchVersion(r.stdout) : null;
+}
+
+export async function finchLogin(env: Env, paths: Paths, host: string, username: string, secret: string): Promise<void> {
+  const inv = finchInvocation(env, paths);
+  const version = await finchVersionOf(inv.finchPath, inv.env);
+  if (version && compareVersions(version, hostLoginSince) < 0 && env.platform !== 'linux') {
+    const vm = await run(inv.finchPath, ['vm', 'status'], { timeoutMs: 10_000, env: inv.env });
+    if (vm.stdout.trim() !== 'Running') {
+      throw new Failure('vm-required', `Finch ${version} logs in inside its VM, and the VM is not running.`, 'Start the VM (finch vm start), or update Finch to 1.15 or later.');
+    }
+  }
+  const r = await run(inv.file, [...inv.prefix, 'login', host, '--username', username, '--password-stdin'], {
+    input: secret,
+    timeoutMs: loginTimeoutMs,
+    env: inv.env,
+  });
+  if (r.spawnError) throw new Failure('finch-missing', `Finch could not be started (${r.spawnError}).`, 'Reinstall Finch or set FINCH_LOGINS_FINCH.');
+  if (r.timedOut) throw new Failure('timeout', `finch login ${host} did not finish within ${loginTimeoutMs / 1000} s.`, 'Check that the registry is reachable, then try again.');
+  if (r.code !== 0) throw classifyLoginFailure(host, finchMessage(r.stderr, r.stdout));
+}
+
+export async function finchLogout(env: Env, paths: Paths, host: string): Promise<void> {
+  const inv = finchInvocation(env, paths);
+  const r = await run(inv.file, [...inv.prefix, 'logout', host], { timeoutMs: loginTimeoutMs, env: inv.env });
+  if (r.spawnError) throw new Failure('finch-missing', `Finch could not be started (${r.spawnError}).`);
+  if (r.code !== 0) {
+    const message = finchMessage(r.stderr, r.stdout);
+    // Logging out of a registry that holds no login is already the state the user wants.
+    if (/not logged in|not found/i.test(message)) return;
+    throw new Failure('logout-failed', `finch logout ${host} failed: ${message}`);
+  }
+}

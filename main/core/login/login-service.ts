@@ -1,0 +1,201 @@
+// Logins, logouts and "log in to all": tokens from AWS or a password from the user or the keychain, handed to
+// `finch login` on stdin; expiry and profile choices remembered in the app state (never the secret).
+import type { LoginOutcome, LoginRequest, LogoutRequest } from '../../../shared/types';
+import { readAwsProfiles, type AwsProfiles } from '../aws/profiles';
+import type { Env } from '../env';
+import { toAppError } from '../envelope';
+import { Failure } from '../failure';
+import { resolvePaths, type Paths } from '../paths';
+import { loginAddress, parseEcrHost, parseUserHost, registryKind } from '../registries/host';
+import { readStatus } from '../status';
+import { loadState, updateState, type AppState } from '../state/app-state';
+import { ecrPublicToken, ecrToken, type RegistryToken } from './ecr-token';
+import { finchLogin, finchLogout } from './finch-login';
+import { keychainService, systemKeychain, type Keychain } from './keychain';
+import { mapLimit } from './limit';
+import { accountLookup, resolveProfile } from './profile-resolver';
+
+/** Kinds of failure that mean "the user must type something": log in to all skips these. */
+const needsInput = new Set(['needs-password', 'needs-mfa', 'needs-profile']);
+export const loginAllConcurrency = 4;
+
+export interface LoginDeps {
+  keychain?: () => Promise<Keychain>;
+}
+
+/** One batch of logins: AWS files and state read once, one token request per profile + region. */
+class Batch {
+  private tokens = new Map<string, Promise<RegistryToken>>();
+  readonly learned = new Map<string, string>();
+  private keychainPromise?: Promise<Keychain>;
+  constructor(
+    readonly env: Env,
+    readonly paths: Paths,
+    readonly aws: AwsProfiles,
+    readonly state: AppState,
+    private deps: LoginDeps,
+  ) {}
+
+  keychain(): Promise<Keychain> {
+    return (this.keychainPromise ??= (this.deps.keychain ?? systemKeychain)());
+  }
+
+  token(key: string, fetch: () => Promise<RegistryToken>): Promise<RegistryToken> {
+    let t = this.tokens.get(key);
+    if (!t) this.tokens.set(key, (t = fetch()));
+    return t;
+  }
+
+  defaultProfile(): string | null {
+    const names = this.aws.profiles.map((p) => p.name);
+    const fromEnv = this.env.vars.AWS_PROFILE;
+    if (fromEnv && names.includes(fromEnv)) return fromEnv;
+    return names.includes('default') ? 'default' : null;
+  }
+}
+
+async function openBatch(env: Env, deps: LoginDeps): Promise<Batch> {
+  const paths = resolvePaths(env);
+  const [aws, state] = await Promise.all([readAwsProfiles(paths), loadState(paths.stateDir)]);
+  return new Batch(env, paths, aws, state, deps);
+}
+
+function canonical(host: string): string {
+  const parsed = parseUserHost(host);
+  if ('error' in parsed) throw new Failure('invalid-host', parsed.error);
+  return parsed.host;
+}
+
+async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
+  const host = canonical(req.host);
+  const kind = registryKind(host);
+  const remembered = b.state.registries[host];
+  let username: string;
+  let secret: string;
+  let profile: string | undefined;
+  let expiresAt: string | null = null;
+
+  if (kind === 'ecr' || kind === 'ecr-public') {
+    if (kind === 'ecr') {
+      const ecr = parseEcrHost(host)!;
+      const lookup = accountLookup(b.env, b.paths, b.aws, b.state, b.learned);
+      profile = (await resolveProfile(host, ecr.accountId, ecr.region, b.aws, b.state, lookup, req.profile)).profile;
+      const p = profile;
+      const token = await b.token(`ecr|${p}|${ecr.region}|${req.mfaCode ?? ''}`, () => ecrToken(b.env, b.paths, { profile: p, region: ecr.region, mfaCode: req.mfaCode }));
+      ({ username, password: secret } = token);
+      expiresAt = token.expiresAt;
+    } else {
+      profile = req.profile ?? remembered?.profile ?? b.defaultProfile() ?? undefined;
+      if (!profile) throw new Failure('needs-profile', 'Pick the AWS profile to log in to ECR Public with.', 'Any profile works: ECR Public tokens come from us-east-1.', { host });
+      const p = profile;
+      const token = await b.token(`public|${p}|${req.mfaCode ?? ''}`, () => ecrPublicToken(b.env, b.paths, { profile: p, mfaCode: req.mfaCode }));
+      ({ username, password: secret } = token);
+      expiresAt = token.expiresAt;
+    }
+  } else if (req.password !== undefined) {
+    if (!req.username) throw new Failure('needs-password', `Enter the username for ${host}.`, undefined, { host });
+    username = req.username;
+    secret = req.password;
+  } else if (remembered?.rememberedUser) {
+    const stored = await (await b.keychain()).getPassword(keychainService, host);
+    if (stored === null) throw new Failure('needs-password', `The password for ${host} is no longer in the keychain.`, 'Enter it again.', { host });
+    username = remembered.rememberedUser;
+    secret = stored;
+  } else {
+    throw new Failure('needs-password', `${host} needs a username and a password or access token.`, undefined, { host });
+  }
+
+  await finchLogin(b.env, b.paths, loginAddress(host), username, secret);
+
+  if (kind !== 'ecr' && kind !== 'ecr-public' && req.password !== undefined) {
+    const keychain = await b.keychain();
+    if (req.remember) await keychain.setPassword(keychainService, host, req.password);
+    else if (remembered?.rememberedUser) await keychain.deletePassword(keychainService, host);
+  }
+  await updateState(b.paths.stateDir, (s) => {
+    const m = (s.registries[host] ??= {});
+    if (expiresAt) m.expiresAt = expiresAt;
+    else delete m.expiresAt;
+    if (profile) m.loggedInWith = profile;
+    if (req.profile) m.profile = req.profile;
+    if (req.password !== undefined) {
+      if (req.remember) m.rememberedUser = username;
+      else delete m.rememberedUser;
+    }
+    for (const [p, accountId] of b.learned) (s.accounts ??= {})[p] = { accountId, checkedAt: new Date().toISOString() };
+  });
+  return { host, result: 'logged-in', ...(profile ? { profile } : {}), expiresAt };
+}
+
+async function attempt(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
+  try {
+    return await loginOne(b, req);
+  } catch (e) {
+    const error = toAppError(e);
+    return { host: req.host, result: 'failed', error };
+  }
+}
+
+export async function login(env: Env, req: LoginRequest, deps: LoginDeps = {}): Promise<LoginOutcome> {
+  return attempt(await openBatch(env, deps), req);
+}
+
+/** Several hosts in one batch (the CLI's `login a b c`). */
+export async function loginMany(env: Env, reqs: LoginRequest[], deps: LoginDeps = {}): Promise<LoginOutcome[]> {
+  const b = await openBatch(env, deps);
+  return mapLimit(reqs, loginAllConcurrency, (r) => attempt(b, r));
+}
+
+/**
+ * Everything that needs no typing: ECR and ECR Public (tokens from AWS) and remembered passwords. Registries
+ * that need input are reported as skipped, and those whose credential helper fetches tokens itself are left alone.
+ */
+export async function loginAll(env: Env, deps: LoginDeps = {}): Promise<LoginOutcome[]> {
+  const status = await readStatus(env);
+  const b = await openBatch(env, deps);
+  const outcomes = await mapLimit(status.registries, loginAllConcurrency, async (r): Promise<LoginOutcome> => {
+    if (r.auth === 'cred-helper') {
+      return { host: r.host, result: 'skipped', error: { kind: 'helper-managed', message: `${r.helper} fetches credentials for ${r.host} by itself.` } };
+    }
+    const outcome = await attempt(b, { host: r.host });
+    if (outcome.result === 'failed' && outcome.error && needsInput.has(outcome.error.kind)) return { ...outcome, result: 'skipped' };
+    return outcome;
+  });
+  return outcomes;
+}
+
+export async function logout(env: Env, req: LogoutRequest, deps: LoginDeps = {}): Promise<void> {
+  const host = canonical(req.host);
+  const paths = resolvePaths(env);
+  await finchLogout(env, paths, loginAddress(host));
+  const state = await loadState(paths.stateDir);
+  if (req.forget && state.registries[host]?.rememberedUser) {
+    await (await (deps.keychain ?? systemKeychain)()).deletePassword(keychainService, host);
+  }
+  await updateState(paths.stateDir, (s) => {
+    const m = s.registries[host];
+    if (!m) return;
+    delete m.expiresAt;
+    delete m.loggedInWith;
+    if (req.forget) delete m.rememberedUser;
+  });
+}
+
+/** Binds a profile to a registry (null removes the binding). */
+export async function setRegistryProfile(env: Env, host: string, profile: string | null): Promise<void> {
+  const h = canonical(host);
+  await updateState(resolvePaths(env).stateDir, (s) => {
+    const m = (s.registries[h] ??= {});
+    if (profile) m.profile = profile;
+    else delete m.profile;
+  });
+}
+
+/** Adds registries the user typed or derived (ECR from a profile) so they are listed before any login. */
+export async function addRegistries(env: Env, hosts: string[]): Promise<string[]> {
+  const canon = hosts.map(canonical);
+  await updateState(resolvePaths(env).stateDir, (s) => {
+    for (const h of canon) (s.registries[h] ??= {}).added = true;
+  });
+  return canon;
+}

@@ -1,0 +1,81 @@
+// Which AWS profile logs in to an ECR registry: the user's explicit choice; else the profile named after the
+// account id (the convention in Finch's documentation); else a profile whose account (and, preferably, region)
+// match; else the user is asked. Accounts come from the profile itself where it says (role_arn, sso_account_id),
+// else from STS GetCallerIdentity, remembered in the app state.
+import type { AwsProfiles } from '../aws/profiles';
+import type { Env } from '../env';
+import { Failure } from '../failure';
+import type { Paths } from '../paths';
+import type { AppState } from '../state/app-state';
+import { callerAccount } from './ecr-token';
+
+export interface Resolution {
+  profile: string;
+  how: 'bound' | 'named-after-account' | 'account-match';
+}
+
+/** The account a profile names in its own settings, with no call to AWS. */
+export function declaredAccount(details: Record<string, string> | undefined): string | null {
+  if (!details) return null;
+  if (details.sso_account_id && /^\d{12}$/.test(details.sso_account_id)) return details.sso_account_id;
+  const arn = /^arn:[\w-]+:iam::(\d{12}):role\//.exec(details.role_arn ?? '');
+  return arn ? arn[1]! : null;
+}
+
+export const accountCacheMs = 7 * 24 * 3600_000;
+
+export interface AccountLookup {
+  /** The account of a profile, or null when it cannot be known without asking the user (MFA, SSO login …). */
+  (profile: string): Promise<string | null>;
+}
+
+/** Account lookups backed by the profile's own settings, the state's cache, then STS. */
+export function accountLookup(env: Env, paths: Paths, aws: AwsProfiles, state: AppState, learned: Map<string, string>): AccountLookup {
+  return async (profile) => {
+    const details = aws.details.get(profile);
+    const declared = declaredAccount(details);
+    if (declared) return declared;
+    const cached = state.accounts?.[profile];
+    if (cached && Date.now() - Date.parse(cached.checkedAt) < accountCacheMs) return cached.accountId;
+    // Asking STS would prompt for an MFA code or need an SSO login: not worth it for a guess.
+    if (details?.mfa_serial || details?.sso_session || details?.sso_start_url) return null;
+    try {
+      const region = aws.profiles.find((p) => p.name === profile)?.region ?? 'us-east-1';
+      const account = await callerAccount(env, paths, profile, region);
+      learned.set(profile, account);
+      return account;
+    } catch {
+      return null;
+    }
+  };
+}
+
+export async function resolveProfile(
+  host: string,
+  accountId: string,
+  region: string,
+  aws: AwsProfiles,
+  state: AppState,
+  lookup: AccountLookup,
+  explicit?: string,
+): Promise<Resolution> {
+  const names = new Set(aws.profiles.map((p) => p.name));
+  const chosen = explicit ?? state.registries[host]?.profile;
+  if (chosen) {
+    if (!names.has(chosen)) {
+      throw new Failure('profile-missing', `Profile "${chosen}" is not in your AWS files any more.`, 'Pick another profile for this registry.', { host });
+    }
+    return { profile: chosen, how: 'bound' };
+  }
+  if (names.has(accountId)) return { profile: accountId, how: 'named-after-account' };
+  const accounts = await Promise.all(aws.profiles.map(async (p) => ({ p, account: await lookup(p.name) })));
+  const sameAccount = accounts.filter((a) => a.account === accountId);
+  const best = sameAccount.find((a) => a.p.region === region) ?? sameAccount[0];
+  if (best) return { profile: best.p.name, how: 'account-match' };
+  throw new Failure(
+    'needs-profile',
+    `No AWS profile is known to belong to account ${accountId}.`,
+    `Pick the profile to use for ${host}, or name a profile "${accountId}" in ~/.aws/config.`,
+    { host, accountId },
+  );
+}

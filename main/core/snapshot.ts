@@ -1,0 +1,49 @@
+// Everything read from disk and programs in one pass: the model the status, the checks and the fixes share.
+import type { Problem } from '../../shared/types';
+import { readAwsProfiles, type AwsProfiles } from './aws/profiles';
+import { HelperError, openHelper } from './credentials/helper';
+import type { Env } from './env';
+import { readConfigJson, type ConfigJson } from './finch/config-json';
+import { probeFinch, type FinchBinary } from './finch/finch-cli';
+import { readFinchYaml, type FinchYaml } from './finch/finch-yaml';
+import { resolvePaths, type Paths } from './paths';
+import { Problems } from './problems';
+import type { StoreListing } from './registries/model';
+import { loadState, type AppState } from './state/app-state';
+
+export interface Snapshot {
+  env: Env;
+  paths: Paths;
+  finch: FinchBinary;
+  config: ConfigJson;
+  yaml: FinchYaml;
+  store: StoreListing | null;
+  aws: AwsProfiles;
+  state: AppState;
+  problems: Problem[];
+}
+
+export async function readSnapshot(env: Env): Promise<Snapshot> {
+  const paths = resolvePaths(env);
+  const problems = new Problems();
+  const [finch, config, yaml, aws, state] = await Promise.all([
+    probeFinch(env, paths),
+    readConfigJson(paths.configJson, problems),
+    readFinchYaml(paths.finchYaml, problems),
+    readAwsProfiles(paths),
+    loadState(paths.stateDir, problems),
+  ]);
+  const store = config.credsStore ? await listStore(config.credsStore, env, paths, problems) : null;
+  for (const p of aws.problems) problems.add(p.file, p.message);
+  return { env, paths, finch, config, yaml, store, aws, state, problems: problems.list };
+}
+
+async function listStore(helper: string, env: Env, paths: Paths, problems: Problems): Promise<StoreListing> {
+  try {
+    return { helper, entries: await openHelper(helper, env, paths).list() };
+  } catch (e) {
+    const why = e instanceof HelperError ? e.message : String(e);
+    problems.add(paths.configJson, `credsStore is "${helper}", but its logins could not be listed: ${why} Logins stored there show as unknown.`);
+    return { helper, entries: null };
+  }
+}

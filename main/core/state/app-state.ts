@@ -1,0 +1,75 @@
+// The app's own memory, kept in its state folder: which profile logs in to which registry, when each login
+// made here expires, and registries the user added. Never a secret (remembered passwords live in the keychain).
+import { mkdir, readFile, rename, writeFile, open } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problems } from '../problems';
+
+export interface RegistryMemory {
+  /** Profile bound to this registry by the user. */
+  profile?: string;
+  /** Expiry of the login this app made (ECR tokens: 12 h). */
+  expiresAt?: string;
+  /** Profile that made the last login (may differ from the binding when resolved automatically). */
+  loggedInWith?: string;
+  /** A password for this registry is remembered in the keychain under this username. */
+  rememberedUser?: string;
+  /** Added in the app before any login. */
+  added?: boolean;
+  autoRenew?: boolean;
+}
+
+export interface AppState {
+  version: 1;
+  registries: Record<string, RegistryMemory>;
+  /** Accounts of profiles learned from STS GetCallerIdentity, so guessing a profile costs one call per week. */
+  accounts?: Record<string, { accountId: string; checkedAt: string }>;
+}
+
+export const stateFileName = 'state.json';
+
+export function emptyState(): AppState {
+  return { version: 1, registries: {} };
+}
+
+export async function loadState(stateDir: string, problems?: Problems): Promise<AppState> {
+  const file = path.join(stateDir, stateFileName);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return emptyState();
+  }
+  try {
+    const doc = JSON.parse(text) as AppState;
+    if (doc && doc.version === 1 && typeof doc.registries === 'object' && doc.registries !== null) return doc;
+  } catch {
+    // fall through
+  }
+  problems?.add(file, 'Finch Logins\u2019 own state file is damaged; login expiry times and profile choices are forgotten. It will be rewritten on the next login.');
+  return emptyState();
+}
+
+/** Atomic: a crash leaves the old file or the new one, never half of one. */
+export async function saveState(stateDir: string, state: AppState): Promise<void> {
+  await mkdir(stateDir, { recursive: true, mode: 0o700 });
+  const file = path.join(stateDir, stateFileName);
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
+  const fh = await open(tmp, 'r+');
+  await fh.sync();
+  await fh.close();
+  await rename(tmp, file);
+}
+
+/** Read-modify-write of the state, serialised within this process. */
+let queue: Promise<unknown> = Promise.resolve();
+export function updateState(stateDir: string, change: (s: AppState) => void): Promise<AppState> {
+  const next = queue.then(async () => {
+    const s = await loadState(stateDir);
+    change(s);
+    await saveState(stateDir, s);
+    return s;
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}

@@ -1,0 +1,73 @@
+// The top of the window: what Finch looks like on this machine, and Refresh.
+import { homeOf, vmLabel, vmTone } from '../format';
+import { useAppStore } from '../store';
+import { FilePath } from './file-path';
+import { RefreshIcon } from './icons';
+import { StatePill } from './state-pill';
+
+export function FinchHeader() {
+  const status = useAppStore((s) => s.status);
+  const loading = useAppStore((s) => s.loading);
+  const refresh = useAppStore((s) => s.refresh);
+  const finch = status?.finch;
+  const home = status ? homeOf(status) : null;
+
+  return (
+    <header className="finch-header">
+      {finch ? (
+        <dl className="facts" aria-label="Finch">
+          <div className="fact">
+            <dt>Finch</dt>
+            {finch.path ? (
+              <dd>
+                <span className="fact-main">{finch.version ? `Version ${finch.version}` : 'Version unknown'}</span>
+                <FilePath file={finch.path} home={home} />
+              </dd>
+            ) : (
+              <dd>
+                <span className="fact-main fact-missing">Finch not found</span>
+                <span className="fact-sub">Install Finch from runfinch.com, then refresh.</span>
+              </dd>
+            )}
+          </div>
+          {/* Finch on Linux runs containers natively: there is no VM to show. */}
+          {status.platform !== 'linux' && (
+            <div className="fact">
+              <dt>Virtual machine</dt>
+              <dd>
+                <StatePill tone={finch.path ? vmTone[finch.vm] : 'neutral'} label={finch.path ? vmLabel[finch.vm] : 'Unknown'} />
+              </dd>
+            </div>
+          )}
+          <div className="fact fact-wide">
+            <dt>Config file</dt>
+            <dd>
+              <FilePath file={finch.configFile} home={home} />
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>Credentials store</dt>
+            <dd>
+              {finch.credsStore ? <code className="mono">{finch.credsStore}</code> : <span className="fact-main fact-missing">None</span>}
+            </dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="facts-placeholder" role="status">
+          {loading ? 'Reading Finch’s configuration…' : ''}
+        </p>
+      )}
+      <button
+        type="button"
+        className="button refresh"
+        onClick={() => void refresh()}
+        aria-label="Refresh status"
+        aria-busy={loading}
+        title="Read Finch’s configuration again"
+      >
+        <RefreshIcon className={loading ? 'spin' : undefined} />
+        <span>Refresh</span>
+      </button>
+    </header>
+  );
+}

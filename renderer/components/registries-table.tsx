@@ -1,0 +1,96 @@
+// One row per registry Finch knows. Only names, kinds and where a login comes from: never a secret.
+import type { ReactNode } from 'react';
+import type { Registry } from '../../shared/types';
+import { authLabel, kindLabel, relativeTime, stateView } from '../format';
+import { LockOpenIcon } from './icons';
+import { StatePill } from './state-pill';
+
+interface Props {
+  registries: Registry[];
+  /** Per-row actions (log in, log out …). The column appears only when a feature supplies them. */
+  actions?: (registry: Registry) => ReactNode;
+}
+
+export function RegistriesTable({ registries, actions }: Props) {
+  return (
+    <table className="grid registries">
+      <thead>
+        <tr>
+          <th scope="col">Registry</th>
+          <th scope="col">Kind</th>
+          <th scope="col">Account / region</th>
+          <th scope="col">Credentials</th>
+          <th scope="col">Status</th>
+          {actions && (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {registries.map((r) => (
+          <tr key={r.host}>
+            <th scope="row" className="host">
+              {r.host}
+            </th>
+            <td>{kindLabel[r.kind]}</td>
+            <td>
+              {r.accountId || r.region ? (
+                <div className="stack">
+                  {r.accountId && <span className="mono">{r.accountId}</span>}
+                  {r.region && <span className="sub">{r.region}</span>}
+                </div>
+              ) : (
+                <span className="none" aria-label="Not applicable">
+                  —
+                </span>
+              )}
+            </td>
+            <td>
+              <AuthCell registry={r} />
+            </td>
+            <td>
+              <StateCell registry={r} />
+            </td>
+            {actions && <td className="row-actions">{actions(r)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AuthCell({ registry: r }: { registry: Registry }) {
+  const details = [r.helper, r.username].filter((x): x is string => !!x);
+  return (
+    <div className="stack">
+      <span className={r.auth === 'plaintext' ? 'auth auth-plaintext' : r.auth === 'none' ? 'auth auth-none' : 'auth'}>
+        {r.auth === 'plaintext' && <LockOpenIcon />}
+        {authLabel[r.auth]}
+      </span>
+      {details.length > 0 && (
+        <span className="sub">
+          {r.helper && <span className="mono">{r.helper}</span>}
+          {r.helper && r.username && ' · '}
+          {r.username && <span title="Username">{r.username}</span>}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function StateCell({ registry: r }: { registry: Registry }) {
+  const view = stateView(r);
+  const when = r.expiresAt ? relativeTime(r.expiresAt) : null;
+  return (
+    <div className="stack">
+      <StatePill tone={view.tone} label={view.label} title={view.detail} />
+      {when && (
+        <span className="sub" title={new Date(r.expiresAt!).toLocaleString()}>
+          {r.state === 'expired' ? `expired ${when}` : `expires ${when}`}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// How the snapshot's values read in the window: the words a user sees for each kind, source, state and type.
+import type { AuthSource, LoginState, Platform, ProfileType, Registry, RegistryKind, Status, VmStatus } from '../shared/types';
+
+export const kindLabel: Record<RegistryKind, string> = {
+  ecr: 'Amazon ECR',
+  'ecr-public': 'ECR Public',
+  'docker-hub': 'Docker Hub',
+  other: 'Registry',
+};
+
+export const authLabel: Record<AuthSource, string> = {
+  'cred-helper': 'Credential helper',
+  'creds-store': 'Credentials store',
+  plaintext: 'Plaintext in config.json',
+  none: 'No login stored',
+};
+
+export type Tone = 'good' | 'warn' | 'bad' | 'neutral' | 'info';
+
+export interface StateView {
+  label: string;
+  tone: Tone;
+  /** Why the state is what it is, for the tooltip. */
+  detail: string;
+}
+
+export function stateView(r: Registry): StateView {
+  const states: Record<LoginState, StateView> = {
+    'logged-in': { label: 'Logged in', tone: 'good', detail: 'A login for this registry is stored.' },
+    expiring: { label: 'Expiring', tone: 'warn', detail: 'The stored login expires within the hour.' },
+    expired: { label: 'Expired', tone: 'bad', detail: 'The stored login has expired; Finch will be refused.' },
+    'logged-out': { label: 'Logged out', tone: 'neutral', detail: 'No login for this registry is stored.' },
+    unknown: { label: 'Unknown', tone: 'neutral', detail: 'The credentials store could not be asked.' },
+  };
+  // A per-registry helper (ecr-login) has nothing stored: it fetches a token each time Finch needs one.
+  if (r.auth === 'cred-helper' && r.state === 'unknown') {
+    return { label: 'On demand', tone: 'info', detail: `${r.helper ?? 'The helper'} gets credentials each time Finch needs them.` };
+  }
+  return states[r.state];
+}
+
+export const vmLabel: Record<VmStatus, string> = {
+  running: 'Running',
+  stopped: 'Stopped',
+  nonexistent: 'Not created',
+  unknown: 'Unknown',
+};
+
+export const vmTone: Record<VmStatus, Tone> = {
+  running: 'good',
+  stopped: 'neutral',
+  nonexistent: 'warn',
+  unknown: 'neutral',
+};
+
+export const profileTypeLabel: Record<ProfileType, string> = {
+  static: 'Access keys',
+  sso: 'IAM Identity Center (SSO)',
+  'assume-role': 'Assume role',
+  process: 'Credential process',
+  other: 'Other',
+};
+
+/**
+ * The user's home folder, when the snapshot reveals it: on macOS finch.yaml always sits in ~/.finch. Elsewhere
+ * the files are system or root's paths, shown in full.
+ */
+export function homeOf(status: Status): string | null {
+  if (status.platform !== 'darwin') return null;
+  const suffix = '/.finch/finch.yaml';
+  return status.finch.yamlFile.endsWith(suffix) ? status.finch.yamlFile.slice(0, -suffix.length) : null;
+}
+
+/** "~/.finch/config.json" for a file in the home folder; any other path unchanged. */
+export function displayPath(file: string, home: string | null): string {
+  if (home && home !== '/' && file.startsWith(home + '/')) return '~' + file.slice(home.length);
+  return file;
+}
+
+export function platformLabel(p: Platform): string {
+  return p === 'darwin' ? 'macOS' : p === 'win32' ? 'Windows' : 'Linux';
+}
+
+/** "in 3 h", "in 12 min", "2 h ago": how far an expiry is from now. */
+export function relativeTime(iso: string, now: Date = new Date()): string | null {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return null;
+  const minutes = Math.round((at - now.getTime()) / 60_000);
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+  if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 48) return rtf.format(hours, 'hour');
+  return rtf.format(Math.round(hours / 24), 'day');
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,5 @@
+// The whole store's shape: every slice sees it, so one slice's action can read another's state.
+import type { NavSlice } from './nav-slice';
+import type { StatusSlice } from './status-slice';
+
+export type AppState = StatusSlice & NavSlice;

@@ -1,0 +1,30 @@
+// The window: sections on the left; Finch's state, problems and the chosen section on the right.
+import { ErrorBanner } from '../components/error-banner';
+import { FinchHeader } from '../components/finch-header';
+import { ProblemsPanel } from '../components/problems-panel';
+import { Sidebar } from '../components/sidebar';
+import { homeOf } from '../format';
+import { useAppStore } from '../store';
+import { ProfilesView } from './profiles-view';
+import { RegistriesView } from './registries-view';
+
+export function MainWindow() {
+  const status = useAppStore((s) => s.status);
+  const error = useAppStore((s) => s.error);
+  const loading = useAppStore((s) => s.loading);
+  const section = useAppStore((s) => s.section);
+
+  return (
+    <div className={status ? `window platform-${status.platform}` : 'window'}>
+      <Sidebar />
+      <main className="content" aria-busy={loading}>
+        <FinchHeader />
+        <div className="content-scroll">
+          {error && <ErrorBanner error={error} />}
+          {status && <ProblemsPanel problems={status.problems} home={homeOf(status)} />}
+          {status && (section === 'registries' ? <RegistriesView status={status} /> : <ProfilesView status={status} />)}
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+// Builds the CLI into one file in out/cli. npm packages stay external (they are installed beside it), so the AWS
+// SDK is only loaded when a login imports it.
+import { build } from 'esbuild';
+import { chmod } from 'node:fs/promises';
+
+const outfile = 'out/cli/finch-logins.js';
+await build({
+  entryPoints: ['main/cli/index.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  banner: { js: '#!/usr/bin/env node' },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+await chmod(outfile, 0o755);

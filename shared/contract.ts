@@ -1,0 +1,47 @@
+// The one contract between the renderer and main: every channel's request and response, and every push event.
+// It is type-only plus the channel names, so the preload can import it without pulling in zod or Node code.
+// Request schemas live in shared/schemas.ts, keyed by the same names (drift is a type error there).
+import type { LoginOutcome, LoginRequest, LogoutRequest, Result, Status } from './types';
+
+export interface Channels {
+  getStatus: { request: void; response: Status };
+  login: { request: LoginRequest; response: LoginOutcome };
+  loginAll: { request: void; response: LoginOutcome[] };
+  logout: { request: LogoutRequest; response: void };
+  setProfile: { request: { host: string; profile: string | null }; response: void };
+  addRegistry: { request: { host: string }; response: string };
+  addEcrFromProfile: { request: { profile: string; regions: string[] }; response: string[] };
+  ssoLogin: { request: { profile: string }; response: void };
+}
+
+export interface Events {
+  statusChanged: Status;
+}
+
+export type Channel = keyof Channels;
+export type EventName = keyof Events;
+export type RequestOf<C extends Channel> = Channels[C]['request'];
+export type ResponseOf<C extends Channel> = Channels[C]['response'];
+
+/** The object the preload exposes as `window.finchLogins`: one method per channel, plus event subscription. */
+export type Api = {
+  [C in Channel]: RequestOf<C> extends void
+    ? () => Promise<Result<ResponseOf<C>>>
+    : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+} & {
+  /** Subscribe to a push event; returns the unsubscribe function. The listener never sees the IPC event object. */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+// Listed once here so the preload and the main-side checks enumerate the same set; `satisfies` keeps it complete.
+export const channelNames = ['getStatus', 'login', 'loginAll', 'logout', 'setProfile', 'addRegistry', 'addEcrFromProfile', 'ssoLogin'] as const satisfies readonly Channel[];
+export const eventNames = ['statusChanged'] as const satisfies readonly EventName[];
+
+type Missing<T extends string, L extends readonly string[]> = Exclude<T, L[number]>;
+// Compile-time check that the name lists cover every channel and event.
+export const contractIsComplete: [Missing<Channel, typeof channelNames>, Missing<EventName, typeof eventNames>] extends [never, never]
+  ? true
+  : never = true;
+
+export const ipcPrefix = 'finch-logins:';
+export const channelId = (name: Channel | EventName): string => ipcPrefix + name;

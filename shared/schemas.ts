@@ -1,0 +1,27 @@
+// Runtime validation of every request the renderer sends. Main validates before any handler runs.
+// Strict objects: an unexpected field is refused rather than passed along.
+import { z } from 'zod';
+import type { Channel } from './contract';
+
+const none = z.undefined();
+const host = z.string().min(1).max(255);
+const profile = z.string().min(1).max(128);
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not an AWS region name');
+
+export const requestSchemas = {
+  getStatus: none,
+  login: z.strictObject({
+    host,
+    profile: profile.optional(),
+    username: z.string().min(1).max(256).optional(),
+    password: z.string().min(1).max(8192).optional(),
+    remember: z.boolean().optional(),
+    mfaCode: z.string().regex(/^\d{6}$/, 'an MFA code is 6 digits').optional(),
+  }),
+  loginAll: none,
+  logout: z.strictObject({ host, forget: z.boolean().optional() }),
+  setProfile: z.strictObject({ host, profile: profile.nullable() }),
+  addRegistry: z.strictObject({ host }),
+  addEcrFromProfile: z.strictObject({ profile, regions: z.array(region).min(1).max(40) }),
+  ssoLogin: z.strictObject({ profile }),
+} satisfies Record<Channel, z.ZodType>;

@@ -1,0 +1,91 @@
+// Domain types that cross the boundary: the status snapshot every shell (window, tray, CLI) renders.
+// Plain data only: nothing here may hold a secret.
+
+export type Platform = 'darwin' | 'linux' | 'win32';
+export type VmStatus = 'running' | 'stopped' | 'nonexistent' | 'unknown';
+export type RegistryKind = 'ecr' | 'ecr-public' | 'docker-hub' | 'other';
+/** Where docker/nerdctl would take this registry's credentials from, in docker's order of precedence. */
+export type AuthSource = 'cred-helper' | 'creds-store' | 'plaintext' | 'none';
+export type LoginState = 'logged-in' | 'expiring' | 'expired' | 'logged-out' | 'unknown';
+export type ProfileType = 'static' | 'sso' | 'assume-role' | 'process' | 'other';
+
+export interface FinchInfo {
+  path: string | null;
+  version: string | null;
+  vm: VmStatus;
+  configFile: string;
+  yamlFile: string;
+  credsStore: string | null;
+  credHelpers: Record<string, string>;
+  yamlCredsHelpers: string[];
+}
+
+export interface Registry {
+  host: string;
+  kind: RegistryKind;
+  accountId?: string;
+  region?: string;
+  auth: AuthSource;
+  helper?: string;
+  username?: string;
+  profile: string | null;
+  expiresAt: string | null;
+  state: LoginState;
+}
+
+export interface Profile {
+  name: string;
+  region: string | null;
+  type: ProfileType;
+}
+
+export interface Problem {
+  file: string;
+  message: string;
+}
+
+export interface Status {
+  platform: Platform;
+  finch: FinchInfo;
+  registries: Registry[];
+  profiles: Profile[];
+  problems: Problem[];
+}
+
+/** Every failure that crosses the boundary: a kind the UI can branch on, words for the user, and the next step. */
+export interface AppError {
+  kind: string;
+  message: string;
+  hint?: string;
+  /** Extra facts for the UI to act on (e.g. the profile an SSO login needs). Never a secret. */
+  detail?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** A login asked for by the user. The password is sent once and then only reaches finch's stdin or the keychain. */
+export interface LoginRequest {
+  host: string;
+  /** ECR / ECR Public: the AWS profile to use (and remember for this registry). */
+  profile?: string;
+  username?: string;
+  password?: string;
+  /** Remember the password in the keychain for one-click re-login. */
+  remember?: boolean;
+  mfaCode?: string;
+}
+
+export interface LoginOutcome {
+  host: string;
+  result: 'logged-in' | 'failed' | 'skipped';
+  /** For ECR: the profile that was used. */
+  profile?: string;
+  expiresAt?: string | null;
+  error?: AppError;
+}
+
+export interface LogoutRequest {
+  host: string;
+  /** Also forget the password remembered in the keychain. */
+  forget?: boolean;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfigJson, plaintextUsername } from '../../main/core/finch/config-json';
+import { parseFinchYaml } from '../../main/core/finch/finch-yaml';
+import { Problems } from '../../main/core/problems';
+
+describe('config.json', () => {
+  it('reads auths, credsStore and credHelpers and keeps unknown keys', () => {
+    const p = new Problems();
+    const c = parseConfigJson('/c.json', JSON.stringify({ auths: { 'a.io': { auth: 'dTpw' } }, credsStore: 'osxkeychain', credHelpers: { 'b.io': 'ecr-login' }, proxies: { x: 1 } }), p);
+    expect(p.list).toEqual([]);
+    expect(c.credsStore).toBe('osxkeychain');
+    expect(c.credHelpers).toEqual({ 'b.io': 'ecr-login' });
+    expect(c.raw.proxies).toEqual({ x: 1 });
+  });
+
+  it('names the file and the line of a JSON syntax error', () => {
+    const p = new Problems();
+    const c = parseConfigJson('/x/config.json', '{\n  "auths": {\n    "a": {},\n  }\n}', p);
+    expect(c.valid).toBe(false);
+    expect(p.list).toHaveLength(1);
+    expect(p.list[0]!.file).toBe('/x/config.json');
+    expect(p.list[0]!.message).toMatch(/not valid JSON \(line \d\)/);
+  });
+
+  it('reports shape errors and keeps the rest', () => {
+    const p = new Problems();
+    const c = parseConfigJson('/c', JSON.stringify({ auths: [], credsStore: 7, credHelpers: { 'ok.io': 'pass', 'bad.io': 3 } }), p);
+    expect(c.credHelpers).toEqual({ 'ok.io': 'pass' });
+    expect(p.list.map((x) => x.message).join('\n')).toMatch(/auths.*credsStore.*bad\.io/s);
+  });
+
+  it('decodes only the username from a plaintext login', () => {
+    expect(plaintextUsername({ auth: Buffer.from('alice:s3cr:et').toString('base64') })).toBe('alice');
+  });
+});
+
+describe('finch.yaml', () => {
+  it('reads creds_helpers', () => {
+    const p = new Problems();
+    expect(parseFinchYaml('/f', 'cpus: 3\nmemory: 4GiB\ncreds_helpers:\n  - ecr-login\n', p).credsHelpers).toEqual(['ecr-login']);
+  });
+  it('reports invalid YAML with its line and a wrongly-typed creds_helpers', () => {
+    const p = new Problems();
+    expect(parseFinchYaml('/f', 'cpus: 3\n  memory: [\n', p).valid).toBe(false);
+    expect(parseFinchYaml('/f', 'creds_helpers: ecr-login\n', p).valid).toBe(false);
+    expect(p.list).toHaveLength(2);
+    expect(p.list[0]!.message).toMatch(/not valid YAML \(line \d\)/);
+    expect(p.list[1]!.message).toMatch(/must be a list/);
+  });
+});
