@@ -86,7 +86,7 @@ export function relativeTime(iso: string, now: Date = new Date()): string | null
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return null;
   const minutes = Math.round((at - now.getTime()) / 60_000);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'long' });
   if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
   const hours = Math.round(minutes / 60);
   if (Math.abs(hours) < 48) return rtf.format(hours, 'hour');
@@ -95,4 +95,19 @@ export function relativeTime(iso: string, now: Date = new Date()): string | null
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A long path cut in the middle, keeping its first folder and its last ones: "/tmp/…/usr/local/bin/finch". */
+export function shortPath(file: string, max = 36): string {
+  if (file.length <= max) return file;
+  const sep = file.includes('\\') && !file.includes('/') ? '\\' : '/';
+  const parts = file.split(sep);
+  const head = parts[0] === '' ? sep + (parts[1] ?? '') : parts[0]!;
+  let tail = parts[parts.length - 1]!;
+  for (let i = parts.length - 2; i > 1; i--) {
+    const next = parts[i] + sep + tail;
+    if (head.length + 2 + next.length > max) break;
+    tail = next;
+  }
+  return `${head}${sep}…${sep}${tail}`;
 }

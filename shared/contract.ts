@@ -1,7 +1,9 @@
 // The one contract between the renderer and main: every channel's request and response, and every push event.
 // It is type-only plus the channel names, so the preload can import it without pulling in zod or Node code.
 // Request schemas live in shared/schemas.ts, keyed by the same names (drift is a type error there).
-import type { LoginOutcome, LoginRequest, LogoutRequest, Result, Status } from './types';
+import type {
+  Check, FixPreview, FixResult, LoginOutcome, LoginRequest, LogoutRequest, Result, Status, UndoResult, VmLogLine, VmStatus,
+} from './types';
 
 export interface Channels {
   getStatus: { request: void; response: Status };
@@ -12,10 +14,16 @@ export interface Channels {
   addRegistry: { request: { host: string }; response: string };
   addEcrFromProfile: { request: { profile: string; regions: string[] }; response: string[] };
   ssoLogin: { request: { profile: string }; response: void };
+  runChecks: { request: void; response: Check[] };
+  previewFix: { request: { fixId: string }; response: FixPreview };
+  applyFix: { request: { fixId: string; token: string }; response: FixResult };
+  undo: { request: void; response: UndoResult };
+  restartVm: { request: void; response: VmStatus };
 }
 
 export interface Events {
   statusChanged: Status;
+  vmLog: VmLogLine;
 }
 
 export type Channel = keyof Channels;
@@ -34,8 +42,10 @@ export type Api = {
 };
 
 // Listed once here so the preload and the main-side checks enumerate the same set; `satisfies` keeps it complete.
-export const channelNames = ['getStatus', 'login', 'loginAll', 'logout', 'setProfile', 'addRegistry', 'addEcrFromProfile', 'ssoLogin'] as const satisfies readonly Channel[];
-export const eventNames = ['statusChanged'] as const satisfies readonly EventName[];
+export const channelNames = ['getStatus', 'login', 'loginAll', 'logout', 'setProfile', 'addRegistry', 'addEcrFromProfile', 'ssoLogin',
+  'runChecks', 'previewFix', 'applyFix', 'undo', 'restartVm',
+] as const satisfies readonly Channel[];
+export const eventNames = ['statusChanged', 'vmLog'] as const satisfies readonly EventName[];
 
 type Missing<T extends string, L extends readonly string[]> = Exclude<T, L[number]>;
 // Compile-time check that the name lists cover every channel and event.

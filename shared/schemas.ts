@@ -6,6 +6,7 @@ import type { Channel } from './contract';
 const none = z.undefined();
 const host = z.string().min(1).max(255);
 const profile = z.string().min(1).max(128);
+const fixId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a fix id');
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not an AWS region name');
 
 export const requestSchemas = {
@@ -24,4 +25,9 @@ export const requestSchemas = {
   addRegistry: z.strictObject({ host }),
   addEcrFromProfile: z.strictObject({ profile, regions: z.array(region).min(1).max(40) }),
   ssoLogin: z.strictObject({ profile }),
+  runChecks: none,
+  previewFix: z.strictObject({ fixId }),
+  applyFix: z.strictObject({ fixId, token: z.string().min(1).max(512) }),
+  undo: none,
+  restartVm: none,
 } satisfies Record<Channel, z.ZodType>;

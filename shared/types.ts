@@ -89,3 +89,55 @@ export interface LogoutRequest {
   /** Also forget the password remembered in the keychain. */
   forget?: boolean;
 }
+
+export type CheckStatus = 'ok' | 'warn' | 'error' | 'skipped';
+
+export interface Check {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  /** What is wrong, why it matters and what to do (or, when ok, what was found). */
+  detail: string;
+  fix?: { id: string; label: string };
+}
+
+export interface FileChange {
+  file: string;
+  /** Unified diff of the change; secrets are masked in it. */
+  diff: string;
+  /** True when the file does not exist yet. */
+  creates: boolean;
+}
+
+export interface FixPreview {
+  fixId: string;
+  title: string;
+  /** Why this change, in words (e.g. why not `credsStore: ecr-login`). */
+  explanation: string;
+  changes: FileChange[];
+  /** Commands that will run, for the user to read (no secrets). */
+  commands: string[];
+  /** After applying, the VM must restart for Finch to pick the change up. */
+  needsVmRestart: boolean;
+  /** Handed back to applyFix: the preview is applied only if the files are still as previewed. */
+  token: string;
+}
+
+export interface FixResult {
+  fixId: string;
+  applied: boolean;
+  message: string;
+  /** The check the fix was for, rerun after applying. */
+  check?: Check;
+  needsVmRestart: boolean;
+}
+
+export interface UndoResult {
+  restored: string[];
+  message: string;
+}
+
+export interface VmLogLine {
+  line: string;
+  stream: 'stdout' | 'stderr' | 'info';
+}

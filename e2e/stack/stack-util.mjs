@@ -5,9 +5,10 @@
 //   node stack-util.mjs free-port
 //       Print a TCP port that is free on 127.0.0.1 right now (the kernel picks it; there is a small window before
 //       the caller binds it, so callers retry on "address already in use").
-//   node stack-util.mjs wait-status URL STATUS [--user U --password-env VAR] [--timeout-ms N]
+//   node stack-util.mjs wait-status URL STATUS [--user U --password-env VAR] [--timeout-ms N] [--pid PID]
 //       Poll URL until it answers with HTTP STATUS (exit 0) or the timeout passes (exit 1, last result on stderr).
-//       The password is read from the environment variable VAR so it never shows up in `ps`.
+//       The password is read from the environment variable VAR so it never shows up in `ps`. With --pid, give up
+//       as soon as that process (the server being waited for) has exited.
 import { createServer } from 'node:net';
 import { request } from 'node:http';
 
@@ -39,14 +40,28 @@ function getStatus(url, auth) {
   });
 }
 
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
 async function waitStatus() {
   const [url, want] = rest;
   const user = opt('--user');
   const passwordVar = opt('--password-env');
   const auth = user ? `${user}:${passwordVar ? (process.env[passwordVar] ?? '') : ''}` : undefined;
   const deadline = Date.now() + Number(opt('--timeout-ms', '15000'));
+  const pid = Number(opt('--pid', '0'));
   let last = '';
   while (Date.now() < deadline) {
+    if (pid && !alive(pid)) {
+      console.error(`stack-util: process ${pid} exited while waiting for ${url}`);
+      process.exit(1);
+    }
     last = await getStatus(url, auth);
     if (last === want) return;
     await new Promise((r) => setTimeout(r, 100));
@@ -58,6 +73,6 @@ async function waitStatus() {
 if (cmd === 'free-port') freePort();
 else if (cmd === 'wait-status') await waitStatus();
 else {
-  console.error('usage: stack-util.mjs free-port | wait-status URL STATUS [--user U --password-env VAR] [--timeout-ms N]');
+  console.error('usage: stack-util.mjs free-port | wait-status URL STATUS [--user U --password-env VAR] [--timeout-ms N] [--pid PID]');
   process.exit(2);
 }

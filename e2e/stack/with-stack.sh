@@ -81,7 +81,9 @@ outer() {
 
   # fd 3: the caller's stdin (background jobs would otherwise get /dev/null); fd 4: the caller's stderr, because
   # dbus-run-session's own stderr (the bus daemon's chatter) goes to a log file and the inner run inherits it.
-  exec 3<&0 4>&2
+  # A CI runner may start us with stdin closed altogether: give CMD /dev/null then.
+  if (exec 5<&0) 2>/dev/null; then exec 3<&0; else exec 3</dev/null; fi
+  if (exec 5>&2) 2>/dev/null; then exec 4>&2; else exec 4>/dev/null; fi
   HOME="$FL_STACK_DIR/home" \
     XDG_DATA_HOME="$FL_STACK_DIR/home/.local/share" \
     XDG_CONFIG_HOME="$FL_STACK_DIR/home/.config" \
@@ -290,7 +292,7 @@ EOF
     docker-registry serve "$dir/config.yml" >>"$log" 2>&1 &
     pid=$!
     # Up means: /v2/ refuses anonymous requests (401) …
-    if node "$HERE/stack-util.mjs" wait-status "http://127.0.0.1:$port/v2/" 401 --timeout-ms 15000 2>>"$log"; then
+    if node "$HERE/stack-util.mjs" wait-status "http://127.0.0.1:$port/v2/" 401 --timeout-ms 15000 --pid "$pid" 2>>"$log"; then
       SERVICE_PIDS+=("$pid")
       break
     fi
@@ -298,7 +300,7 @@ EOF
     wait "$pid" 2>/dev/null || true
     if ! grep -q 'address already in use' "$log"; then
       dump_logs
-      die "registry '$name' did not start (see $log)"
+      die "registry '$name' did not start (log tails above)"
     fi
     pid=
   done
@@ -330,9 +332,9 @@ start_aws_stub() {
     sleep 0.1
   done
   port="$(cat "$portfile" 2>/dev/null || true)"
-  [ -n "$port" ] && node "$HERE/stack-util.mjs" wait-status "http://127.0.0.1:$port/__stats" 200 --timeout-ms 5000 || {
+  [ -n "$port" ] && node "$HERE/stack-util.mjs" wait-status "http://127.0.0.1:$port/__stats" 200 --timeout-ms 5000 --pid "$pid" || {
     dump_logs
-    die "the AWS stub did not start (see $log)"
+    die "the AWS stub did not start (log tails above)"
   }
   FL_AWS_ENDPOINT="http://127.0.0.1:$port"
 }

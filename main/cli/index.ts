@@ -1,7 +1,7 @@
 // finch-logins: the CLI over the same core as the window, for scripts and headless machines.
 import { currentEnv, UsageError, type Env } from '../core/env';
 import { processOutput, type Output } from './output';
-import { loginCommand, logoutCommand } from './login-command';
+import { loginCommand, logoutCommand, processInput, type CliInput } from './login-command';
 import { statusCommand } from './status-command';
 
 const usage = `Usage: finch-logins <command> [options]
@@ -19,14 +19,14 @@ Commands:
 
 Exit codes: 0 done, 1 an operation failed, 2 usage error.`;
 
-type Command = (argv: string[], env: Env, out: Output) => Promise<number>;
+type Command = (argv: string[], env: Env, out: Output, input: CliInput) => Promise<number>;
 const commands: Record<string, Command> = {
   status: statusCommand,
-  login: (argv, env, out) => loginCommand(argv, env, out),
+  login: loginCommand,
   logout: logoutCommand,
 };
 
-export async function main(argv: string[], out: Output = processOutput, vars: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(argv: string[], out: Output = processOutput, vars: NodeJS.ProcessEnv = process.env, input: CliInput = processInput): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     out.stdout(usage);
@@ -35,7 +35,7 @@ export async function main(argv: string[], out: Output = processOutput, vars: No
   const command = commands[name];
   try {
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    return await command(rest, currentEnv(vars), out);
+    return await command(rest, currentEnv(vars), out, input);
   } catch (e) {
     if (e instanceof UsageError) {
       out.stderr(`finch-logins: ${e.message}\n\n${usage}`);

@@ -1,15 +1,23 @@
 // The handler table: one async function per contract channel, Electron-free. main/app/ipc.ts registers it with
 // ipcMain (sender check + schema validation); the e2e harness serves the same table to Chromium.
-import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
+import type { Channel, EventName, Events, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Env } from './env';
+import { applyFix, previewFix, undoLastChange } from './fixes/fix-service';
+import { runChecks } from './health/run-checks';
 import { ecrHostsForProfile } from './login/ecr-from-profile';
 import { addRegistries, login, loginAll, logout, setRegistryProfile, type LoginDeps } from './login/login-service';
 import { ssoLogin } from './login/sso-login';
 import { readStatus } from './status';
+import { restartVm } from './vm/restart';
 
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
-export function createHandlers(env: Env, deps: LoginDeps = {}): Handlers {
+export interface HandlerDeps extends LoginDeps {
+  /** Pushes an event to the window (the Electron shell and the e2e harness each supply one). */
+  emit?: <E extends EventName>(event: E, payload: Events[E]) => void;
+}
+
+export function createHandlers(env: Env, deps: HandlerDeps = {}): Handlers {
   return {
     getStatus: () => readStatus(env),
     login: (req) => login(env, req, deps),
@@ -19,5 +27,10 @@ export function createHandlers(env: Env, deps: LoginDeps = {}): Handlers {
     addRegistry: async ({ host }) => (await addRegistries(env, [host]))[0]!,
     addEcrFromProfile: async ({ profile, regions }) => addRegistries(env, await ecrHostsForProfile(env, profile, regions)),
     ssoLogin: ({ profile }) => ssoLogin(env, profile),
+    runChecks: () => runChecks(env),
+    previewFix: ({ fixId }) => previewFix(env, fixId),
+    applyFix: ({ fixId, token }) => applyFix(env, fixId, token),
+    undo: () => undoLastChange(env),
+    restartVm: () => restartVm(env, (line) => deps.emit?.('vmLog', line)),
   };
 }

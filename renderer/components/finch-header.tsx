@@ -21,7 +21,7 @@ export function FinchHeader() {
             {finch.path ? (
               <dd>
                 <span className="fact-main">{finch.version ? `Version ${finch.version}` : 'Version unknown'}</span>
-                <FilePath file={finch.path} home={home} />
+                <FilePath file={finch.path} home={home} compact />
               </dd>
             ) : (
               <dd>
@@ -30,12 +30,12 @@ export function FinchHeader() {
               </dd>
             )}
           </div>
-          {/* Finch on Linux runs containers natively: there is no VM to show. */}
-          {status.platform !== 'linux' && (
+          {/* Finch on Linux runs containers natively: there is no VM to show (nor without Finch). */}
+          {status.platform !== 'linux' && finch.path && (
             <div className="fact">
               <dt>Virtual machine</dt>
               <dd>
-                <StatePill tone={finch.path ? vmTone[finch.vm] : 'neutral'} label={finch.path ? vmLabel[finch.vm] : 'Unknown'} />
+                <StatePill tone={vmTone[finch.vm]} label={vmLabel[finch.vm]} />
               </dd>
             </div>
           )}

@@ -2,9 +2,9 @@
 import type { Profile } from '../../shared/types';
 import { profileTypeLabel } from '../format';
 
-export function ProfilesTable({ profiles }: { profiles: Profile[] }) {
+export function ProfilesTable({ profiles, labelledBy }: { profiles: Profile[]; labelledBy: string }) {
   return (
-    <table className="grid profiles">
+    <table className="grid profiles" aria-labelledby={labelledBy}>
       <thead>
         <tr>
           <th scope="col">Profile</th>

@@ -7,13 +7,15 @@ import { StatePill } from './state-pill';
 
 interface Props {
   registries: Registry[];
+  /** The id of the heading that names the table. */
+  labelledBy: string;
   /** Per-row actions (log in, log out …). The column appears only when a feature supplies them. */
   actions?: (registry: Registry) => ReactNode;
 }
 
-export function RegistriesTable({ registries, actions }: Props) {
+export function RegistriesTable({ registries, labelledBy, actions }: Props) {
   return (
-    <table className="grid registries">
+    <table className="grid registries" aria-labelledby={labelledBy}>
       <thead>
         <tr>
           <th scope="col">Registry</th>

@@ -36,9 +36,7 @@ export function Sidebar() {
                 {e.icon}
                 <span className="nav-label">{e.label}</span>
                 {counts[e.section] !== null && (
-                  <span className="nav-count" aria-label={`${counts[e.section]} ${e.label.toLowerCase()}`}>
-                    {counts[e.section]}
-                  </span>
+                  <span className="nav-count">{counts[e.section]}</span>
                 )}
               </button>
             </li>

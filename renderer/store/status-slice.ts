@@ -42,6 +42,8 @@ export function createStatusSlice(): StateCreator<AppState, [], [], StatusSlice>
         const api = bridge();
         result = api ? await api.getStatus() : { ok: false, error: noBridge };
       } catch (e) {
+        // The bridge answers with an envelope and never throws: a throw here is a bug (e.g. a channel missing).
+        console.error('finchLogins.getStatus threw:', e);
         result = { ok: false, error: { kind: 'bridge', message: e instanceof Error ? e.message : String(e) } };
       }
       inFlight--;

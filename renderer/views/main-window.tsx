@@ -17,14 +17,14 @@ export function MainWindow() {
   return (
     <div className={status ? `window platform-${status.platform}` : 'window'}>
       <Sidebar />
-      <main className="content" aria-busy={loading}>
+      <div className="content">
         <FinchHeader />
-        <div className="content-scroll">
+        <main className="content-scroll" aria-busy={loading}>
           {error && <ErrorBanner error={error} />}
           {status && <ProblemsPanel problems={status.problems} home={homeOf(status)} />}
           {status && (section === 'registries' ? <RegistriesView status={status} /> : <ProfilesView status={status} />)}
-        </div>
-      </main>
+        </main>
+      </div>
     </div>
   );
 }

@@ -1,13 +1,14 @@
 // Our reading of ~/.aws/config and ~/.aws/credentials against the real AWS CLI (Debian's awscli 2.9, botocore
 // inside): same profile names in the same order, same region per profile, and the CLI also refuses every file
 // we report as malformed. Each fixture in test/fixtures/aws/ is copied into a throwaway home.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseIni } from '../../main/core/aws/ini';
 import { readAwsProfiles, type AwsProfiles } from '../../main/core/aws/profiles';
-import { resolvePaths } from '../../main/core/paths';
+import { resolvePaths, type Paths } from '../../main/core/paths';
 import { run } from '../../main/core/process/run';
 
 const AWS = '/usr/bin/aws';
@@ -131,4 +132,117 @@ describe.skipIf(!hasAws)(`AWS profiles as the real AWS CLI reads them${skipped}`
       await expectSameAsCli(h, mine, rest);
     });
   }
+});
+
+// Beyond the hand-written fixtures: random files built from the tricky pieces, parsed by the very botocore and
+// configparser the CLI runs (one Python process for all, since starting `aws` per file would take minutes).
+const BOTOCORE = '/usr/lib/python3/dist-packages/awscli/botocore/configloader.py';
+const hasBotocore = hasAws && existsSync(BOTOCORE) && existsSync('/usr/bin/python3');
+const noBotocore = hasBotocore ? '' : ` — SKIPPED: ${BOTOCORE} (Debian's awscli) is not installed`;
+
+const ORACLE = String.raw`
+import json, os, sys
+sys.path.insert(0, '/usr/lib/python3/dist-packages')
+from awscli.botocore import session as bs
+from awscli.botocore.configloader import raw_config_parse
+def pairs(d):
+    return [[k, pairs(v) if isinstance(v, dict) else v] for k, v in d.items()]
+def parse(f):
+    if not os.path.isfile(f): return None
+    try: return pairs(raw_config_parse(f))
+    except Exception as e:
+        if type(e).__name__ != 'ConfigParseError': raise
+        return 'refused'
+out = []
+for i in range(int(sys.argv[2])):
+    c, k = [os.path.join(sys.argv[1], '%d.%s' % (i, n)) for n in ('config', 'credentials')]
+    res = {'config': parse(c), 'credentials': parse(k)}
+    # Our contract: a refused file contributes nothing, so ask botocore with refused files taken away.
+    os.environ['AWS_CONFIG_FILE'] = c if res['config'] != 'refused' else '/nonexistent'
+    os.environ['AWS_SHARED_CREDENTIALS_FILE'] = k if res['credentials'] != 'refused' else '/nonexistent'
+    profiles = bs.Session().full_config['profiles']
+    res['profiles'] = [[n, profiles[n].get('region')] for n in profiles]
+    out.append(res)
+print(json.dumps(out))
+`;
+
+const PIECES = [
+  '[default]', '[DEFAULT]', '[profile a]', '[profile a.b]', '[profile  a ]', '[profile "x y"]', "[profile 'q]", '[profilez w]',
+  '[profile a b]', '[sso-session s]', '[x]', '[ default ]', '[]', '[a]b]', '[default] ; c', '[profile c', 'region = us-east-1',
+  'Region: eu-west-1', 'region =', 'REGION=ap-1', 's3 =', 'k = v # c', 'k2 : v ; c', '= x', 'junk', '# comment', '; comment', '',
+  '  ', 'x=1', 'y = a=b:c', 'aws_access_key_id = AKID', 'role_arn = r', 'sso_session = s', '%(a)s = 1', '\x85region = a\x85',
+  '\xa0[default]', 'k =\x1c', '\x0bx = 1', 's3 =\x0c', '  a = 1\x1db = 2', '\u2028k = v', '\ufeffk = v', '  n = 1', '  m: 2',
+];
+
+/** A small seeded generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomIni(rnd: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const eol = pick(['\n', '\n', '\r\n', '\r']);
+  const lines: string[] = [];
+  for (let i = Math.floor(rnd() * 13); i > 0; i--) {
+    let piece = lines.length === 0 && rnd() < 0.8 ? pick(PIECES.filter((p) => p.startsWith('['))) : pick(PIECES);
+    while (['junk', '= x', '[]'].includes(piece) && rnd() < 0.8) piece = pick(PIECES);
+    lines.push((rnd() < 0.3 ? pick(['  ', '\t', ' ']) : '') + piece);
+  }
+  return lines.join(eol) + pick(['', eol]);
+}
+
+function ourView(text: string | null): unknown {
+  if (text === null) return null;
+  const r = parseIni(text);
+  if (!r.ok) return 'refused';
+  const pairs = (m: Iterable<[string, unknown]>): unknown[] =>
+    [...m].map(([k, v]) => [k, typeof v === 'string' ? v : pairs(v instanceof Map ? v : Object.entries(v as object))]);
+  return pairs(r.sections);
+}
+
+describe.skipIf(!hasBotocore)(`random files agree with the CLI's own botocore${noBotocore}`, () => {
+  it('1500 random config + credentials pairs: same sections, refusals, profiles and regions', async () => {
+    const n = 1500;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'finch-logins-aws-fuzz-'));
+    temps.push(dir);
+    const rnd = random(20240611);
+    const files: { config: string; credentials: string; texts: (string | null)[] }[] = [];
+    for (let i = 0; i < n; i++) {
+      const f = { config: path.join(dir, `${i}.config`), credentials: path.join(dir, `${i}.credentials`), texts: [] as (string | null)[] };
+      for (const file of [f.config, f.credentials]) {
+        const text = rnd() < 0.1 ? null : randomIni(rnd);
+        if (text !== null) writeFileSync(file, text);
+        f.texts.push(text);
+      }
+      files.push(f);
+    }
+    const py = await run('/usr/bin/python3', ['-c', ORACLE, dir, String(n)], {
+      timeoutMs: 60_000,
+      env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', HOME: dir },
+    });
+    expect(py.code, py.stderr).toBe(0);
+    const oracle = JSON.parse(py.stdout) as { config: unknown; credentials: unknown; profiles: [string, unknown][] }[];
+    let refused = 0;
+    for (const [i, f] of files.entries()) {
+      const want = oracle[i];
+      const mine = await readAwsProfiles({ awsConfig: f.config, awsCredentials: f.credentials } as Paths);
+      const got = {
+        config: ourView(f.texts[0] ?? null),
+        credentials: ourView(f.texts[1] ?? null),
+        profiles: mine.profiles.map((p) => [p.name, p.region]),
+      };
+      const expected = { ...want, profiles: want?.profiles.map(([name, r]) => [name, typeof r === 'string' && r !== '' ? r : null]) };
+      expect(got, `case ${i}: ${JSON.stringify(f.texts)}`).toEqual(expected);
+      expect(mine.problems.length).toBe([got.config, got.credentials].filter((v) => v === 'refused').length);
+      if (got.config === 'refused') refused++;
+    }
+    // The generator must exercise both outcomes, or this test proves little.
+    expect(refused).toBeGreaterThan(n / 10);
+    expect(refused).toBeLessThan(n * 0.9);
+  });
 });

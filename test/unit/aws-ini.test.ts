@@ -119,8 +119,9 @@ describe('parseIni: what the AWS CLI refuses', () => {
     ['duplicate key in two [DEFAULT] sections', '[DEFAULT]\nk = 1\n[DEFAULT]\nk = 2\n', 'duplicate-option', 4, /\[DEFAULT\]/],
     ['setting before any section', 'region = a\n[default]\n', 'missing-section', 1, /before any section header/],
     ['junk line', '[p]\nk = v\nthis is junk\n', 'junk', 3, /neither a \[section\] header/],
-    ['empty brackets', '[]\n', 'missing-section', 1, /before any section/],
-    ['key with no name', '[p]\n= secret\n', 'empty-key', 2, /no key name before its "="/],
+    ['empty brackets', '[]\n', 'bad-header', 1, /section header has no name or no closing "\]"/],
+    ['unclosed header after a section', '[default]\n[profile dev\n', 'bad-header', 2, /no closing "\]"/],
+    ['key with no name', '[p]\n= secret\n', 'empty-key', 2, /no key name before the "="/],
     ['byte-order mark', '\ufeff[default]\nregion = a\n', 'bom', 1, /byte-order mark/],
     ['nested line without =', '[p]\ns3 =\n  a = 1\n  junk\n', 'nested', 4, /indented block under "s3" has no "="/],
     ['nested line with : instead of =', '[p]\ns3 =\n  a: 1\n', 'nested', 3, /no "="/],
@@ -130,7 +131,7 @@ describe('parseIni: what the AWS CLI refuses', () => {
       const e = error(text);
       expect(e).toMatchObject({ kind, line });
       expect(e.message).toMatch(message);
-      expect(e.message).toContain(`(line ${line})`);
+      expect(e.message.startsWith(`Line ${line}: `)).toBe(true);
     });
   }
 

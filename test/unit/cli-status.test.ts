@@ -1,14 +1,11 @@
 // finch-logins status on homes shaped like each platform, broken files included, run in-process through main().
 import { describe, expect, it } from 'vitest';
-import { main } from '../../main/cli/index';
 import type { Status } from '../../shared/types';
+import { runCli } from '../support/cli';
 import { fakeFinchScript, makeSandbox, type Sandbox } from '../support/sandbox-home';
 
 async function cli(sb: Sandbox, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n') }, sb.vars);
-  return { code, stdout, stderr };
+  return runCli(sb.vars, args);
 }
 const json = async (sb: Sandbox) => {
   const r = await cli(sb, 'status', '--json');

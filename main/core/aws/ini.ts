@@ -11,6 +11,7 @@ export type IniSections = Map<string, Map<string, IniValue>>;
 
 export type IniErrorKind =
   | 'bom'
+  | 'bad-header'
   | 'missing-section'
   | 'duplicate-section'
   | 'duplicate-option'
@@ -31,7 +32,6 @@ export type IniResult = { ok: true; sections: IniSections } | { ok: false; error
 const DEFAULT_SECTION = 'DEFAULT';
 
 interface RawOption {
-  line: number;
   /** The first line's value, then one entry per continuation (or blank) line; joined with \n at the end. */
   parts: { text: string; line: number }[];
 }
@@ -52,7 +52,7 @@ export function parseIni(text: string): IniResult {
 }
 
 function fail(kind: IniErrorKind, line: number, message: string): never {
-  throw new IniParseError({ kind, line, message: `${message} (line ${line})` });
+  throw new IniParseError({ kind, line, message: `Line ${line}: ${message}` });
 }
 
 /** Key names are safe to show unless they look like something pasted (a value with a `=` or `:` in it). */
@@ -91,7 +91,7 @@ function readSections(text: string): { sections: Map<string, Map<string, RawOpti
     const header = sectionHeader(stripped);
     if (header !== null) {
       if (sections.has(header)) {
-        fail('duplicate-section', lineno, `Section [${header}] appears a second time (first at line ${firstLine.get(header)}): merge the two sections into one`);
+        fail('duplicate-section', lineno, `section [${header}] appears a second time (first at line ${firstLine.get(header)}): merge the two sections into one`);
       }
       sectname = header;
       if (header === DEFAULT_SECTION) cursect = defaults;
@@ -103,27 +103,31 @@ function readSections(text: string): { sections: Map<string, Map<string, RawOpti
       optname = null;
       continue;
     }
+    if (stripped.startsWith('[') && (!cursect || !/[=:]/.test(stripped))) {
+      // Python raises MissingSectionHeaderError or ParsingError here; either way the header is the problem.
+      fail('bad-header', lineno, 'this section header has no name or no closing "]": write it as [profile NAME] or [default]');
+    }
     if (!cursect) {
       if (lineno === 1 && raw.startsWith('\ufeff')) {
-        fail('bom', lineno, 'The file starts with an invisible byte-order mark (BOM): save it again as UTF-8 without BOM');
+        fail('bom', lineno, 'the file starts with an invisible byte-order mark (BOM): save it again as UTF-8 without BOM');
       }
-      fail('missing-section', lineno, 'A setting comes before any section header: move it under a [default] or [profile NAME] header, or delete it');
+      fail('missing-section', lineno, 'a setting comes before any section header: move it under a [default] or [profile NAME] header, or delete it');
     }
     const delim = stripped.search(/[=:]/);
     if (delim < 0) {
-      fail('junk', lineno, 'A line is neither a [section] header, a comment, nor a "key = value" setting: fix it, delete it, or start it with # to keep it as a comment');
+      fail('junk', lineno, 'this line is neither a [section] header, a comment, nor a "key = value" setting: fix it, delete it, or start it with # to keep it as a comment');
     }
     const key = pyRstrip(stripped.slice(0, delim)).toLowerCase();
     if (key === '') {
-      fail('empty-key', lineno, `A line has no key name before its "${stripped[delim]}": add the key name or delete the line`);
+      fail('empty-key', lineno, `there is no key name before the "${stripped[delim]}": add the key name or delete the line`);
     }
     const id = `${sectname}\0${key}`;
     if (seenOptions.has(id)) {
-      fail('duplicate-option', lineno, `The key ${showKey(key)} appears twice in section [${sectname}]: keep only one of the two lines`);
+      fail('duplicate-option', lineno, `the key ${showKey(key)} appears twice in section [${sectname}]: keep only one of the two lines`);
     }
     seenOptions.add(id);
     optname = key;
-    cursect.set(key, { line: lineno, parts: [{ text: pyStrip(stripped.slice(delim + 1)), line: lineno }] });
+    cursect.set(key, { parts: [{ text: pyStrip(stripped.slice(delim + 1)), line: lineno }] });
   }
   return { sections, defaults };
 }
@@ -159,9 +163,10 @@ function value(key: string, opt: RawOption): IniValue {
       if (text === '') continue;
       const eq = text.indexOf('=');
       if (eq < 0) {
-        fail('nested', part.line, `A line in the indented block under ${showKey(key)} has no "=": write it as "name = value" or delete it`);
+        fail('nested', part.line, `this line in the indented block under ${showKey(key)} has no "=": write it as "name = value" or delete it`);
       }
-      // Nested keys keep their case, and a later duplicate silently wins (plain dict assignment in botocore).
+      // Nested keys keep their case and a later duplicate wins (a plain dict in botocore); defineProperty so
+      // that a key named __proto__ stays data.
       Object.defineProperty(nested, pyStrip(text.slice(0, eq)), { value: pyStrip(text.slice(eq + 1)), enumerable: true, writable: true, configurable: true });
     }
   }

@@ -26,11 +26,14 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set(['aws_secret_access_key'
 const REFUSED = 'The AWS CLI refuses this file too ("Unable to parse config file"), so none of its profiles can be used until it is fixed.';
 
 export async function readAwsProfiles(paths: Paths): Promise<AwsProfiles> {
-  const problems: Problem[] = [];
+  // Both files at once, but problems in a fixed order (config first) whichever read finishes first.
+  const configProblems: Problem[] = [];
+  const credentialsProblems: Problem[] = [];
   const [config, credentials] = await Promise.all([
-    readIniFile(paths.awsConfig, problems),
-    readIniFile(paths.awsCredentials, problems),
+    readIniFile(paths.awsConfig, configProblems),
+    readIniFile(paths.awsCredentials, credentialsProblems),
   ]);
+  const problems = [...configProblems, ...credentialsProblems];
   const { profiles: configProfiles, ssoSessions } = buildProfileMap(config);
 
   // Session.full_config: credentials sections are profiles by their verbatim name, merged over (and after) config ones.
@@ -79,7 +82,7 @@ async function readIniFile(file: string, problems: Problem[]): Promise<IniSectio
   }
   const text = decodeUtf8(bytes);
   if (typeof text !== 'string') {
-    problems.push({ file, message: `The file is not valid UTF-8 text (line ${text.badLine}): save it again as UTF-8. ${REFUSED}` });
+    problems.push({ file, message: `Line ${text.badLine}: the file is not valid UTF-8 text: save it again as UTF-8. ${REFUSED}` });
     return new Map();
   }
   const parsed = parseIni(text);

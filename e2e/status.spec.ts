@@ -1,0 +1,197 @@
+// The read-only window: what Finch's registry logins and the AWS profiles look like on a sandbox home, served
+// by main's real handler table. Also saves the README's screenshots.
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { Failure } from '../main/core/failure';
+import { basicAuth, expect, test, type SandboxHomeOptions } from './harness';
+import { awsConfig, awsCredentials, awsSecretKey, screenshotHome } from './harness/homes';
+
+const dockerHubPassword = 'dckr_pat_Zq8mN3vT5wX1yB7cK0aRfinch';
+const privatePassword = 'S3cure-Registry-Passw0rd!';
+const ecrHost = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
+const privateHost = 'registry.internal.example.com:5000';
+const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
+
+/** A macOS user with an ECR registry through ecr-login, a plaintext Docker Hub login and a company registry. */
+function macHome(): SandboxHomeOptions {
+  return {
+    platform: 'darwin',
+    finch: { version: '1.19.0', vm: 'Running' },
+    files: {
+      '.finch/config.json': {
+        auths: {
+          [ecrHost]: {},
+          'https://index.docker.io/v1/': { auth: basicAuth('dana', dockerHubPassword) },
+          [privateHost]: { auth: basicAuth('ci-bot', privatePassword) },
+        },
+        credHelpers: { [ecrHost]: 'ecr-login' },
+      },
+      '.aws/config': awsConfig,
+      '.aws/credentials': awsCredentials,
+    },
+  };
+}
+
+const registries = (page: Page) => page.getByRole('table', { name: 'Registries' });
+const registryRow = (page: Page, host: string) =>
+  registries(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: host, exact: true }) });
+const profiles = (page: Page) => page.getByRole('table', { name: 'AWS profiles' });
+
+test('lists the registries with kind, account, region and auth source, and the AWS profiles', async ({ app, page, sandboxHome }) => {
+  await app.open(sandboxHome(macHome()));
+
+  await expect(page.getByRole('heading', { name: 'Registries' })).toBeVisible();
+  await expect(registries(page).getByRole('row')).toHaveCount(1 + 3);
+  await expect(registryRow(page, ecrHost).getByRole('cell')).toHaveText([
+    'Amazon ECR',
+    /123456789012\s*eu-west-1/,
+    /Credential helper\s*ecr-login/,
+    'On demand',
+  ]);
+  await expect(registryRow(page, 'docker.io').getByRole('cell')).toHaveText([
+    'Docker Hub',
+    '—',
+    /Plaintext in config\.json\s*dana/,
+    'Logged in',
+  ]);
+  await expect(registryRow(page, privateHost).getByRole('cell')).toHaveText([
+    'Registry',
+    '—',
+    /Plaintext in config\.json\s*ci-bot/,
+    'Logged in',
+  ]);
+
+  const finch = page.getByRole('banner').getByRole('definition');
+  await expect(finch.nth(0)).toHaveText(/^Version 1\.19\.0.*\/usr\/local\/bin\/finch$/);
+  await expect(finch.nth(1)).toHaveText('Running');
+  await expect(finch.nth(2)).toHaveText('~/.finch/config.json');
+  await expect(finch.nth(3)).toHaveText('None');
+
+  await page.getByRole('button', { name: /^AWS profiles/ }).click();
+  await expect(page.getByRole('heading', { name: 'AWS profiles' })).toBeVisible();
+  const rows = profiles(page).getByRole('row');
+  await expect(rows).toHaveCount(1 + 5);
+  const profile = (name: string) => rows.filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
+  await expect(profile('default')).toHaveText(['Access keys', 'us-east-1']);
+  await expect(profile('dev')).toHaveText(['IAM Identity Center (SSO)', 'eu-west-1']);
+  await expect(profile('prod')).toHaveText(['Assume role', 'us-west-2']);
+  await expect(profile('ci')).toHaveText(['Credential process', 'Not set']);
+
+  expect(app.calls.map((c) => c.channel)).toEqual(['getStatus']);
+});
+
+test('never puts a stored secret in the page', async ({ app, page, sandboxHome }) => {
+  await app.open(sandboxHome(macHome()));
+  await expect(registryRow(page, 'docker.io')).toContainText('dana');
+  const secrets = [dockerHubPassword, basicAuth('dana', dockerHubPassword), privatePassword, basicAuth('ci-bot', privatePassword), awsSecretKey];
+
+  const pageText = async () => `${await page.content()}\n${await page.locator('body').innerText()}`;
+  const seen = [await pageText()];
+  await page.getByRole('button', { name: /^AWS profiles/ }).click();
+  await expect(profiles(page)).toBeVisible();
+  seen.push(await pageText());
+
+  for (const secret of secrets) {
+    for (const text of seen) expect(text).not.toContain(secret);
+    // Nor anything the bridge handed the page, rendered or not.
+    expect(app.transcript()).not.toContain(secret);
+  }
+});
+
+test('shows a broken config.json as a problem naming the file, and the rest of the status', async ({ app, page, sandboxHome }) => {
+  const home = sandboxHome({
+    platform: 'darwin',
+    files: { '.finch/config.json': '{\n  "auths": {\n    "ghcr.io": {}\n  ,\n}\n', '.aws/config': awsConfig },
+  });
+  await app.open(home);
+
+  const problems = page.getByRole('region', { name: /problem/ });
+  await expect(problems.getByRole('heading')).toHaveText('1 problem');
+  const item = problems.getByRole('listitem');
+  await expect(item.locator('code')).toHaveText('~/.finch/config.json');
+  await expect(item.locator('code')).toHaveAttribute('title', home.path('.finch/config.json'));
+  await expect(item).toContainText('config.json is not valid JSON');
+  // Not "no registries yet": the file is there, it just cannot be read.
+  await expect(page.getByRole('heading', { name: 'No registries to show' })).toBeVisible();
+  // The profiles are still read.
+  await expect(page.getByRole('button', { name: /^AWS profiles/ })).toContainText('5');
+});
+
+test('tells a user without any Finch config what to do', async ({ app, page, sandboxHome }) => {
+  await app.open(sandboxHome({ platform: 'darwin' }));
+
+  await expect(page.getByRole('heading', { name: 'No registries yet' })).toBeVisible();
+  await expect(page.getByText('finch login --username <user>', { exact: true })).toBeVisible();
+  await expect(page.getByText(/\| finch login --username AWS --password-stdin <account>\.dkr\.ecr\.<region>\.amazonaws\.com/)).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Finch not found');
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: /problem/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: /^AWS profiles/ }).click();
+  await expect(page.getByRole('heading', { name: 'No AWS profiles' })).toBeVisible();
+  await expect(page.getByText('aws configure sso', { exact: true })).toBeVisible();
+});
+
+test('Refresh picks up a change made to config.json on disk', async ({ app, page, sandboxHome }) => {
+  const home = sandboxHome({ platform: 'darwin', files: { '.finch/config.json': { auths: { 'ghcr.io': {} } } } });
+  await app.open(home);
+  await expect(registries(page).getByRole('row')).toHaveCount(2);
+
+  home.write('.finch/config.json', { auths: { 'ghcr.io': {}, 'quay.io': { auth: basicAuth('robot', 'quay-secret-1') } } });
+  await page.getByRole('button', { name: 'Refresh status' }).click();
+
+  await expect(registryRow(page, 'quay.io').getByRole('cell')).toHaveText(['Registry', '—', /Plaintext in config\.json\s*robot/, 'Logged in']);
+  await expect(page.getByRole('button', { name: /^Registries/ })).toContainText('2');
+  expect(app.calls.map((c) => c.channel)).toEqual(['getStatus', 'getStatus']);
+});
+
+test('follows the status main pushes (statusChanged)', async ({ app, page, sandboxHome }) => {
+  const home = sandboxHome({ platform: 'darwin', files: { '.finch/config.json': { auths: { 'ghcr.io': {} } } } });
+  await app.open(home);
+  await expect(registries(page).getByRole('row')).toHaveCount(2);
+
+  home.write('.finch/config.json', { credHelpers: { 'public.ecr.aws': 'ecr-login' } });
+  await app.pushStatus();
+
+  await expect(registryRow(page, 'public.ecr.aws').getByRole('cell')).toHaveText(['ECR Public', '—', /Credential helper\s*ecr-login/, 'On demand']);
+  await expect(registryRow(page, 'ghcr.io')).toHaveCount(0);
+  // A push is not a request: the window asked only once.
+  expect(app.calls.map((c) => c.channel)).toEqual(['getStatus']);
+});
+
+test('shows a failed read with its hint, and recovers on Refresh', async ({ app, page, sandboxHome }) => {
+  let failing = true;
+  await app.open(sandboxHome({ platform: 'darwin', files: { '.finch/config.json': { auths: { 'ghcr.io': {} } } } }), {
+    handlers: (real) => ({
+      ...real,
+      getStatus: async (request) => {
+        if (failing) throw new Failure('unreadable', 'Finch’s files could not be read.', 'Check that ~/.finch is readable, then refresh.');
+        return real.getStatus(request);
+      },
+    }),
+  });
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Finch’s files could not be read.');
+  await expect(alert).toContainText('Check that ~/.finch is readable, then refresh.');
+  expect(app.calls[0]?.result).toEqual({
+    ok: false,
+    error: { kind: 'unreadable', message: 'Finch’s files could not be read.', hint: 'Check that ~/.finch is readable, then refresh.' },
+  });
+
+  failing = false;
+  await page.getByRole('button', { name: 'Refresh status' }).click();
+  await expect(registryRow(page, 'ghcr.io')).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
+
+test('saves the README screenshots (light and dark)', async ({ app, page, sandboxHome }) => {
+  await app.open(sandboxHome(screenshotHome()));
+  await expect(registries(page).getByRole('row')).toHaveCount(1 + 8);
+  await expect(page.getByRole('region', { name: /problem/ })).toHaveCount(0);
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: path.join(screenshots, 'main-window.png'), animations: 'disabled', caret: 'hide' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(screenshots, 'main-window-dark.png'), animations: 'disabled', caret: 'hide' });
+});

@@ -1,0 +1,193 @@
+// Every login flow against the real stack: the finch stand-in over the docker CLI, real registries checking the
+// password, the AWS stub behind the real SDK, and the real keyring (docker-credential-secretservice, @napi-rs/keyring).
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { keychainService, systemKeychain } from '../../main/core/login/keychain';
+import type { LoginOutcome, Status } from '../../shared/types';
+import { runCli, spawnCli, startCli } from '../support/cli';
+import { sampleProcesses } from '../support/process-table';
+import { accounts, awsStats, ecrHost, loginHome, resetAwsStats, stack } from '../support/login-home';
+
+const helperGet = (host: string, vars: Record<string, string>) =>
+  JSON.parse(execFileSync('docker-credential-secretservice', ['get'], { input: host, env: { ...process.env, HOME: vars.HOME }, encoding: 'utf8' })) as { Username: string; Secret: string };
+const helperErase = (host: string) => {
+  try {
+    execFileSync('docker-credential-secretservice', ['erase'], { input: host, stdio: ['pipe', 'ignore', 'ignore'] });
+  } catch {
+    // not there: fine
+  }
+};
+const results = (stdout: string) => (JSON.parse(stdout) as { results: LoginOutcome[] }).results;
+const status = async (vars: Record<string, string>) => JSON.parse((await runCli(vars, ['status', '--json'])).stdout) as Status;
+
+const named = ecrHost(accounts.named, 'eu-west-1');
+const devHost = ecrHost(accounts.dev, 'us-east-1');
+const devHost2 = ecrHost(accounts.dev, 'us-west-2');
+const roleHost = ecrHost(accounts.role, 'eu-west-1');
+const deniedHost = ecrHost(accounts.denied, 'eu-west-1');
+const ssoHost = ecrHost(accounts.sso, 'eu-west-1');
+const created: string[] = [];
+
+describe.skipIf(!stack.up)('logins against the real stack', () => {
+  beforeEach(resetAwsStats);
+  afterAll(async () => {
+    for (const h of [named, devHost, devHost2, roleHost, 'public.ecr.aws', 'https://index.docker.io/v1/', 'ghcr.io', ...created]) helperErase(h);
+    const k = await systemKeychain();
+    for (const h of ['ghcr.io', 'docker.io']) await k.deletePassword(keychainService, h).catch(() => undefined);
+  });
+
+  it('ECR: the profile named after the account logs in; the store holds the token; status counts down 12 h', async () => {
+    const sb = loginHome();
+    const r = await runCli(sb.vars, ['login', named, '--json']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const [o] = results(r.stdout);
+    expect(o).toMatchObject({ host: named, result: 'logged-in', profile: accounts.named });
+    const left = Date.parse(o!.expiresAt!) - Date.now();
+    expect(left).toBeGreaterThan(11.9 * 3600_000);
+    expect(helperGet(named, sb.vars)).toEqual({ ServerURL: named, Username: 'AWS', Secret: stack.tokenPassword });
+    const reg = (await status(sb.vars)).registries.find((x) => x.host === named);
+    expect(reg).toMatchObject({ kind: 'ecr', auth: 'creds-store', profile: accounts.named, state: 'logged-in', expiresAt: o!.expiresAt });
+    expect((await runCli(sb.vars, ['status'])).stdout).toMatch(new RegExp(`${named.replace(/\./g, '\\.')}.*logged-in, 1[12] h \\d+ m left`));
+  });
+
+  it('ECR: a profile is found by its account (STS for static keys, role_arn for assume-role) and remembered', async () => {
+    const sb = loginHome();
+    const r = await runCli(sb.vars, ['login', devHost, roleHost, '--json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(results(r.stdout).map((o) => [o.host, o.profile])).toEqual([[devHost, 'dev'], [roleHost, 'role']]);
+    const counts = (await awsStats()).counts;
+    expect(counts['sts:AssumeRole']).toBe(1);
+    const state = JSON.parse(readFileSync(sb.file('state/state.json'), 'utf8'));
+    expect(state.accounts.dev.accountId).toBe(accounts.dev);
+    expect(JSON.stringify(state)).not.toContain(stack.tokenPassword);
+  });
+
+  it('--profile binds the registry to a profile for later logins', async () => {
+    const sb = loginHome();
+    expect((await runCli(sb.vars, ['login', devHost2, '--profile', 'default'])).code).toBe(0);
+    const again = await runCli(sb.vars, ['login', devHost2, '--json']);
+    expect(results(again.stdout)[0]!.profile).toBe('default');
+    expect((await status(sb.vars)).registries.find((x) => x.host === devHost2)!.profile).toBe('default');
+  });
+
+  it('AccessDenied is quoted with the action, and nothing is written', async () => {
+    const sb = loginHome();
+    const before = readFileSync(sb.file('home/.finch/config.json'), 'utf8');
+    const r = await runCli(sb.vars, ['login', deniedHost, '--profile', 'denied']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/AWS denied ecr:GetAuthorizationToken to profile "denied"/);
+    expect(r.stdout).toMatch(/Ask your AWS administrator to allow ecr:GetAuthorizationToken/);
+    expect(readFileSync(sb.file('home/.finch/config.json'), 'utf8')).toBe(before);
+  });
+
+  it('an SSO profile without a cached token says to run aws sso login', async () => {
+    // The built CLI in its own process: the SDK's SSO provider reads HOME and AWS_CONFIG_FILE from process.env.
+    const sb = loginHome();
+    const r = await spawnCli(sb.vars, ['login', ssoHost, '--json']);
+    expect(r.code).toBe(1);
+    expect(results(r.stdout)[0]!.error).toMatchObject({ kind: 'sso-login-needed', hint: 'Run: aws sso login --profile corp' });
+  });
+
+  it('an account no profile belongs to asks the user to pick one', async () => {
+    const sb = loginHome();
+    const r = await runCli(sb.vars, ['login', ecrHost('999999999999', 'eu-west-1'), '--json']);
+    expect(results(r.stdout)[0]!.error!.kind).toBe('needs-profile');
+  });
+
+  it('ECR Public: a us-east-1 token logged in at public.ecr.aws', async () => {
+    const sb = loginHome();
+    const r = await runCli(sb.vars, ['login', 'public.ecr.aws', '--json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(results(r.stdout)[0]).toMatchObject({ result: 'logged-in', profile: 'default' });
+    expect((await awsStats()).counts['ecr-public:GetAuthorizationToken']).toBe(1);
+    expect(helperGet('public.ecr.aws', sb.vars).Username).toBe('AWS');
+  });
+
+  it('a password login: wrong password is a 401 in plain words and changes nothing; right one is stored', async () => {
+    const sb = loginHome();
+    const cfg = sb.file('home/.finch/config.json');
+    const before = readFileSync(cfg, 'utf8');
+    const bad = await runCli(sb.vars, ['login', 'ghcr.io', '--username', stack.user, '--password-stdin', '--json'], 'wrong-password\n');
+    expect(bad.code).toBe(1);
+    expect(results(bad.stdout)[0]!.error).toMatchObject({ kind: 'unauthorized', message: 'ghcr.io refused the username and password (401 Unauthorized).' });
+    expect(readFileSync(cfg, 'utf8')).toBe(before);
+    const good = await runCli(sb.vars, ['login', 'ghcr.io', '--username', stack.user, '--password-stdin', '--remember'], `${stack.password}\n`);
+    expect(good.code, good.stdout).toBe(0);
+    expect(helperGet('ghcr.io', sb.vars)).toMatchObject({ Username: stack.user, Secret: stack.password });
+    expect(await (await systemKeychain()).getPassword(keychainService, 'ghcr.io')).toBe(stack.password);
+    expect(readFileSync(sb.file('state/state.json'), 'utf8')).not.toContain(stack.password);
+  });
+
+  it('a remembered password logs in again with one click; logout --forget removes it', async () => {
+    const sb = loginHome();
+    expect((await runCli(sb.vars, ['login', 'docker.io', '--username', stack.user, '--password-stdin', '--remember'], stack.password)).code).toBe(0);
+    expect((await status(sb.vars)).registries.find((x) => x.host === 'docker.io')).toMatchObject({ kind: 'docker-hub', state: 'logged-in', username: stack.user });
+    expect((await runCli(sb.vars, ['logout', 'docker.io'])).code).toBe(0);
+    expect((await status(sb.vars)).registries.find((x) => x.host === 'docker.io')?.state ?? 'logged-out').toBe('logged-out');
+    const again = await runCli(sb.vars, ['login', 'docker.io', '--json']);
+    expect(results(again.stdout)[0]!.result).toBe('logged-in');
+    expect((await runCli(sb.vars, ['logout', 'docker.io', '--forget'])).code).toBe(0);
+    expect(await (await systemKeychain()).getPassword(keychainService, 'docker.io')).toBeNull();
+    expect(results((await runCli(sb.vars, ['login', 'docker.io', '--json'])).stdout)[0]!.error!.kind).toBe('needs-password');
+  });
+
+  it('log in to all: one token request per profile and region, input-needing registries skipped', async () => {
+    const sb = loginHome({
+      config: {
+        credsStore: 'secretservice',
+        auths: { [named]: {}, [devHost]: {}, [devHost2]: {}, [roleHost]: {}, 'public.ecr.aws': {}, 'quay.io': {} },
+      },
+    });
+    // Two registries in the same account and region would share a token: add a second region-mate of devHost.
+    const devHostFips = `${accounts.dev}.dkr.ecr-fips.us-east-1.amazonaws.com`;
+    created.push(devHostFips);
+    expect((await runCli(sb.vars, ['login', devHostFips])).code).toBe(0);
+    await resetAwsStats();
+    const r = await runCli(sb.vars, ['login', '--all', '--json']);
+    const by = Object.fromEntries(results(r.stdout).map((o) => [o.host, o]));
+    expect(r.code, r.stdout).toBe(0);
+    for (const h of [named, devHost, devHost2, roleHost, devHostFips, 'public.ecr.aws']) expect(by[h]!.result, h).toBe('logged-in');
+    expect(by['quay.io']).toMatchObject({ result: 'skipped', error: { kind: 'needs-password' } });
+    // named|eu-west-1, dev|us-east-1 (two hosts), dev|us-west-2, role|eu-west-1 → 4 ECR token requests.
+    expect((await awsStats()).counts['ecr:GetAuthorizationToken']).toBe(4);
+  });
+
+  it('no secret in any process\'s argv or environment during a login, nor in our files or output', async () => {
+    const sb = loginHome({ vars: { FL_FINCH_LOGIN_DELAY_MS: '400' } });
+    const secrets = [stack.password, stack.tokenPassword];
+    const run = startCli(sb.vars, ['login', 'ghcr.io', '--username', stack.user, '--password-stdin', '--remember'], stack.password);
+    const watched = await sampleProcesses(run.pid, secrets, run.done);
+    expect(watched.result.code, watched.result.stdout).toBe(0);
+    // The sampler really saw the login in flight: finch (the stand-in) and our CLI were both in the table.
+    expect([...watched.commands].some((c) => c.includes('e2e/stack/finch login ghcr.io'))).toBe(true);
+    expect(watched.sightings).toEqual([]);
+    const ecrRun = startCli(sb.vars, ['login', named]);
+    const ecr = await sampleProcesses(ecrRun.pid, secrets, ecrRun.done);
+    expect(ecr.result.code, ecr.result.stdout).toBe(0);
+    expect(ecr.sightings).toEqual([]);
+    const ours = [watched.result.stdout, watched.result.stderr, ecr.result.stdout, ecr.result.stderr, readFileSync(sb.file('state/state.json'), 'utf8')].join('\n');
+    for (const s of secrets) expect(ours).not.toContain(s);
+  });
+
+  it('the process-table sampler does find a secret that is there (so the test above can fail)', async () => {
+    const child = spawn('sh', ['-c', 'sleep 0.3; true', 'sh', 'leaked-in-argv'], { env: { PATH: '/usr/bin:/bin', LEAK: 'leaked-in-env' } });
+    const done = new Promise((r) => child.on('close', r));
+    const seen = await sampleProcesses(child.pid!, ['leaked-in-argv', 'leaked-in-env'], done);
+    expect(new Set(seen.sightings.map((s) => s.where))).toEqual(new Set(['argv', 'environ']));
+  });
+
+  it('a missing finch is a clear error', async () => {
+    const sb = loginHome({ vars: { FINCH_LOGINS_FINCH: '' } });
+    const r = await runCli(sb.vars, ['login', named, '--json']);
+    expect(results(r.stdout)[0]!.error).toMatchObject({ kind: 'finch-missing', message: 'Finch was not found.' });
+  });
+
+  it('usage errors exit 2 and never read a password from argv', async () => {
+    const sb = loginHome();
+    expect((await runCli(sb.vars, ['login'])).code).toBe(2);
+    expect((await runCli(sb.vars, ['login', 'ghcr.io', '--username', 'u'])).code).toBe(2);
+    expect((await runCli(sb.vars, ['login', 'ghcr.io', '--password', 'x'])).code).toBe(2);
+    expect((await runCli(sb.vars, ['login', '--all', 'ghcr.io'])).code).toBe(2);
+  });
+});
