@@ -1,7 +1,21 @@
-// npm run bench: every benchmark, one after the other. Needs `npm run build` first.
+// npm run bench: every benchmark, one after the other. Needs `npm run build` first. The login benchmark needs the
+// test stack (registry, AWS stub, keyring): it is started around it.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+
 if (!existsSync('out/cli/finch-logins.js')) {
   console.error('Run `npm run build` first: the benchmarks time the built CLI.');
   process.exit(2);
 }
-await import('./status.mjs');
+let failed = false;
+for (const [name, cmd] of [
+  ['status', ['node', 'bench/status.mjs']],
+  ['login', ['bash', 'e2e/stack/with-stack.sh', 'node', 'bench/login.mjs']],
+]) {
+  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`benchmark ${name} failed or missed its target`);
+    failed = true;
+  }
+}
+process.exit(failed ? 1 : 0);

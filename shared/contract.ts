@@ -19,11 +19,35 @@ export interface Channels {
   applyFix: { request: { fixId: string; token: string }; response: FixResult };
   undo: { request: void; response: UndoResult };
   restartVm: { request: void; response: VmStatus };
+  getSettings: { request: void; response: AppSettings };
+  setSettings: { request: SettingsChange; response: AppSettings };
+  setAutoRenew: { request: { host: string; enabled: boolean }; response: AppSettings };
 }
+
+/** The menu-bar app's settings, as the window and the tray show them. */
+export interface AppSettings {
+  /** Open Finch Logins (in the menu bar, without its window) when the user logs in to the computer. */
+  startAtLogin: boolean;
+  /** False where no OS switch is reachable (e.g. the window opened outside the app). */
+  startAtLoginSupported: boolean;
+  /** macOS: no Dock icon, only the menu-bar item. */
+  menuBarOnly: boolean;
+  /** Renew every ECR and ECR Public login this app made, before it expires. */
+  autoRenewAll: boolean;
+  /** Registries opted in one by one. */
+  autoRenewHosts: string[];
+  /** How long before expiry a login is renewed. */
+  renewBeforeMinutes: number;
+}
+
+export type SettingsChange = Partial<Pick<AppSettings, 'startAtLogin' | 'menuBarOnly' | 'autoRenewAll' | 'renewBeforeMinutes'>>;
 
 export interface Events {
   statusChanged: Status;
   vmLog: VmLogLine;
+  /** Show this registry (a notification or the tray asked for it). */
+  focusRegistry: { host: string };
+  settingsChanged: AppSettings;
 }
 
 export type Channel = keyof Channels;
@@ -44,8 +68,9 @@ export type Api = {
 // Listed once here so the preload and the main-side checks enumerate the same set; `satisfies` keeps it complete.
 export const channelNames = ['getStatus', 'login', 'loginAll', 'logout', 'setProfile', 'addRegistry', 'addEcrFromProfile', 'ssoLogin',
   'runChecks', 'previewFix', 'applyFix', 'undo', 'restartVm',
+  'getSettings', 'setSettings', 'setAutoRenew',
 ] as const satisfies readonly Channel[];
-export const eventNames = ['statusChanged', 'vmLog'] as const satisfies readonly EventName[];
+export const eventNames = ['statusChanged', 'vmLog', 'focusRegistry', 'settingsChanged'] as const satisfies readonly EventName[];
 
 type Missing<T extends string, L extends readonly string[]> = Exclude<T, L[number]>;
 // Compile-time check that the name lists cover every channel and event.

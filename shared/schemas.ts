@@ -30,4 +30,12 @@ export const requestSchemas = {
   applyFix: z.strictObject({ fixId, token: z.string().min(1).max(512) }),
   undo: none,
   restartVm: none,
+  getSettings: none,
+  setSettings: z.strictObject({
+    startAtLogin: z.boolean().optional(),
+    menuBarOnly: z.boolean().optional(),
+    autoRenewAll: z.boolean().optional(),
+    renewBeforeMinutes: z.number().int().min(5).max(240).optional(),
+  }),
+  setAutoRenew: z.strictObject({ host, enabled: z.boolean() }),
 } satisfies Record<Channel, z.ZodType>;

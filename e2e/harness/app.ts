@@ -5,7 +5,7 @@ import type { ConsoleMessage, Page } from '@playwright/test';
 import type { EventName, Events } from '../../shared/contract';
 import type { Status } from '../../shared/types';
 import { currentEnv, type Env } from '../../main/core/env';
-import type { HandlerDeps, Handlers } from '../../main/core/handlers';
+import { createHandlers, type HandlerDeps, type Handlers } from '../../main/core/handlers';
 import { emitToPage, installBridge, type CallRecord } from './bridge';
 import type { SandboxHome } from './sandbox-home';
 import { appEntryUrl, serveRenderer } from './serve';
@@ -48,7 +48,7 @@ export class AppHarness {
         if (!this.page.isClosed()) this.failures.push(`emitting ${event} failed: ${e.message}`);
       });
     };
-    const real = await realHandlers(this.env, { ...opts.deps, emit });
+    const real = createHandlers(this.env, { ...opts.deps, emit });
     this.handlers = opts.handlers ? opts.handlers(real) : real;
     await serveRenderer(this.page, (request) => this.failures.push(`network request refused: ${request.method()} ${request.url()}`));
     await installBridge(this.page, this.handlers, {
@@ -74,24 +74,5 @@ export class AppHarness {
   /** Everything that crossed the bridge towards the page, as one string: for "never shows a secret" checks. */
   transcript(): string {
     return JSON.stringify(this.calls.map((c) => c.result));
-  }
-}
-
-/** main's handler table, loaded when a window first needs it (a spec with its own table never loads the core). */
-async function realHandlers(env: Env, deps: HandlerDeps): Promise<Handlers> {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createHandlers } = require('../../main/core/handlers') as typeof import('../../main/core/handlers');
-    return createHandlers(env, deps);
-  } catch (e) {
-    // TEMP-DEV-FALLBACK (remove before hand-off)
-    console.warn('TEMP fallback handler table:', (e as Error).message.split('\n')[0]);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { readStatus } = require('../../main/core/status') as typeof import('../../main/core/status');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { channelNames } = require('../../shared/contract') as typeof import('../../shared/contract');
-    const t = Object.fromEntries(channelNames.map((n) => [n, async () => { throw new Error('not yet'); }])) as Record<string, unknown>;
-    t.getStatus = () => readStatus(env);
-    return t as unknown as Handlers;
   }
 }

@@ -3,7 +3,7 @@
 // finch-logins logout <host>... [--forget]
 import type { LoginOutcome, LoginRequest } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
-import { toAppError } from '../core/envelope';
+import { toAppError } from '../core/failure';
 import { loginAll, loginMany, logout } from '../core/login/login-service';
 import { parseArgs } from './args';
 import type { Output } from './output';

@@ -4,8 +4,8 @@
 // might carry a secret. Errors meant for the user are Failures (main/core/failure.ts).
 import type { Channel } from '../../shared/contract';
 import { requestSchemas } from '../../shared/schemas';
-import type { AppError, Result } from '../../shared/types';
-import { Failure } from './failure';
+import type { Result } from '../../shared/types';
+import { toAppError } from './failure';
 import type { Handlers } from './handlers';
 
 /** Runs fn and never rejects: a thrown error becomes an AppError in the envelope. */
@@ -15,20 +15,6 @@ export async function toResult<T>(fn: () => T | Promise<T>): Promise<Result<T>> 
   } catch (e) {
     return { ok: false, error: toAppError(e) };
   }
-}
-
-export function toAppError(e: unknown): AppError {
-  if (e instanceof Failure) return e.toJSON();
-  if (e instanceof Error) {
-    // Errors of the core that carry their own kind (HelperError …) keep it; anything else is unexpected.
-    const kind = typeof (e as { kind?: unknown }).kind === 'string' ? (e as unknown as { kind: string }).kind : 'internal';
-    return withHint({ kind, message: e.message || e.name }, kind === 'internal' ? 'This is a bug in Finch Logins. Refresh to try again.' : undefined);
-  }
-  return { kind: 'internal', message: String(e), hint: 'This is a bug in Finch Logins. Refresh to try again.' };
-}
-
-function withHint(error: AppError, hint: string | undefined): AppError {
-  return hint ? { ...error, hint } : error;
 }
 
 /**

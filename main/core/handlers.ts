@@ -1,20 +1,24 @@
 // The handler table: one async function per contract channel, Electron-free. main/app/ipc.ts registers it with
 // ipcMain (sender check + schema validation); the e2e harness serves the same table to Chromium.
-import type { Channel, EventName, Events, RequestOf, ResponseOf } from '../../shared/contract';
+import type { AppSettings, Channel, EventName, Events, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Env } from './env';
 import { applyFix, previewFix, undoLastChange } from './fixes/fix-service';
 import { runChecks } from './health/run-checks';
 import { ecrHostsForProfile } from './login/ecr-from-profile';
 import { addRegistries, login, loginAll, logout, setRegistryProfile, type LoginDeps } from './login/login-service';
 import { ssoLogin } from './login/sso-login';
+import { changeSettings, readAppSettings, setRegistryAutoRenew, type SettingsDeps } from './state/settings';
+import { resolvePaths } from './paths';
 import { readStatus } from './status';
 import { restartVm } from './vm/restart';
 
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
-export interface HandlerDeps extends LoginDeps {
+export interface HandlerDeps extends LoginDeps, SettingsDeps {
   /** Pushes an event to the window (the Electron shell and the e2e harness each supply one). */
   emit?: <E extends EventName>(event: E, payload: Events[E]) => void;
+  /** The shell applies changed settings (Dock icon, auto-renew schedule, tray). */
+  onSettingsChanged?: (settings: AppSettings) => void;
 }
 
 export function createHandlers(env: Env, deps: HandlerDeps = {}): Handlers {
@@ -32,5 +36,14 @@ export function createHandlers(env: Env, deps: HandlerDeps = {}): Handlers {
     applyFix: ({ fixId, token }) => applyFix(env, fixId, token),
     undo: () => undoLastChange(env),
     restartVm: () => restartVm(env, (line) => deps.emit?.('vmLog', line)),
+    getSettings: () => readAppSettings(resolvePaths(env).stateDir, deps),
+    setSettings: async (change) => settingsChanged(await changeSettings(resolvePaths(env).stateDir, change, deps)),
+    setAutoRenew: async ({ host, enabled }) => settingsChanged(await setRegistryAutoRenew(resolvePaths(env).stateDir, host, enabled, deps)),
   };
+
+  function settingsChanged(settings: AppSettings): AppSettings {
+    deps.onSettingsChanged?.(settings);
+    deps.emit?.('settingsChanged', settings);
+    return settings;
+  }
 }

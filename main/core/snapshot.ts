@@ -23,11 +23,18 @@ export interface Snapshot {
   problems: Problem[];
 }
 
-export async function readSnapshot(env: Env): Promise<Snapshot> {
+export interface SnapshotOptions {
+  /** Run `finch --version` and `finch vm status` (false when only the files matter, e.g. before a batch of logins). */
+  probeFinch?: boolean;
+}
+
+const notProbed: FinchBinary = { path: null, version: null, vm: 'unknown' };
+
+export async function readSnapshot(env: Env, opts: SnapshotOptions = {}): Promise<Snapshot> {
   const paths = resolvePaths(env);
   const problems = new Problems();
   const [finch, config, yaml, aws, state] = await Promise.all([
-    probeFinch(env, paths),
+    opts.probeFinch === false ? notProbed : probeFinch(env, paths),
     readConfigJson(paths.configJson, problems),
     readFinchYaml(paths.finchYaml, problems),
     readAwsProfiles(paths),

@@ -35,14 +35,14 @@ describe('config.json', () => {
 });
 
 describe('finch.yaml', () => {
-  it('reads creds_helpers', () => {
+  it('reads creds_helpers', async () => {
     const p = new Problems();
-    expect(parseFinchYaml('/f', 'cpus: 3\nmemory: 4GiB\ncreds_helpers:\n  - ecr-login\n', p).credsHelpers).toEqual(['ecr-login']);
+    expect((await parseFinchYaml('/f', 'cpus: 3\nmemory: 4GiB\ncreds_helpers:\n  - ecr-login\n', p)).credsHelpers).toEqual(['ecr-login']);
   });
-  it('reports invalid YAML with its line and a wrongly-typed creds_helpers', () => {
+  it('reports invalid YAML with its line and a wrongly-typed creds_helpers', async () => {
     const p = new Problems();
-    expect(parseFinchYaml('/f', 'cpus: 3\n  memory: [\n', p).valid).toBe(false);
-    expect(parseFinchYaml('/f', 'creds_helpers: ecr-login\n', p).valid).toBe(false);
+    expect((await parseFinchYaml('/f', 'cpus: 3\n  memory: [\n', p)).valid).toBe(false);
+    expect((await parseFinchYaml('/f', 'creds_helpers: ecr-login\n', p)).valid).toBe(false);
     expect(p.list).toHaveLength(2);
     expect(p.list[0]!.message).toMatch(/not valid YAML \(line \d\)/);
     expect(p.list[1]!.message).toMatch(/must be a list/);

@@ -38,6 +38,11 @@ async function credentials(env: Env, paths: Paths, req: TokenRequest) {
   });
 }
 
+/** Starts loading the SDK while other work (reading files) goes on; a failure surfaces at the first real use. */
+export function warmUpSdk(): void {
+  void Promise.all([import('@aws-sdk/client-ecr'), import('@aws-sdk/credential-providers')]).catch(() => undefined);
+}
+
 /** base64 "AWS:password" → its parts (split at the first colon). */
 export function decodeAuthorizationToken(token: string): { username: string; password: string } {
   const decoded = Buffer.from(token, 'base64').toString('utf8');

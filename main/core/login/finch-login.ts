@@ -1,10 +1,11 @@
 // `finch login` and `finch logout`: the secret goes to finch on stdin only, never on argv or in the environment.
+import { statSync } from 'node:fs';
 import type { Env } from '../env';
 import { Failure } from '../failure';
 import { compareVersions, parseFinchVersion } from '../finch/finch-cli';
 import type { Paths } from '../paths';
 import { run } from '../process/run';
-import { finchInvocation } from './finch-invocation';
+import { finchInvocation, type Invocation } from './finch-invocation';
 
 const loginTimeoutMs = 60_000;
 /** Finch older than this ran `login` inside the VM. */
@@ -40,15 +41,43 @@ export async function finchVersionOf(file: string, env: Record<string, string | 
   return r.code === 0 ? parseFinchVersion(r.stdout) : null;
 }
 
-export async function finchLogin(env: Env, paths: Paths, host: string, username: string, secret: string): Promise<void> {
+/**
+ * Finds finch and makes sure it can log in now: Finch older than 1.15 logs in inside its VM, which must be running.
+ * Done once per batch of logins, not per registry.
+ */
+export async function prepareFinch(env: Env, paths: Paths, known?: KnownFinch): Promise<Invocation & { known?: KnownFinch }> {
   const inv = finchInvocation(env, paths);
-  const version = await finchVersionOf(inv.finchPath, inv.env);
+  const stamp = binaryStamp(inv.finchPath);
+  // The version is remembered per binary (path, size, mtime): asking finch costs a process start per batch.
+  const cached = known && stamp && known.path === inv.finchPath && known.stamp === stamp ? known.version : undefined;
+  const version = cached ?? (await finchVersionOf(inv.finchPath, inv.env));
+  const learned = cached === undefined && version && stamp ? { path: inv.finchPath, stamp, version } : undefined;
   if (version && compareVersions(version, hostLoginSince) < 0 && env.platform !== 'linux') {
     const vm = await run(inv.finchPath, ['vm', 'status'], { timeoutMs: 10_000, env: inv.env });
     if (vm.stdout.trim() !== 'Running') {
       throw new Failure('vm-required', `Finch ${version} logs in inside its VM, and the VM is not running.`, 'Start the VM (finch vm start), or update Finch to 1.15 or later.');
     }
   }
+  return { ...inv, ...(learned ? { known: learned } : {}) };
+}
+
+/** What the app remembers of the finch binary it last asked for its version. */
+export interface KnownFinch {
+  path: string;
+  stamp: string;
+  version: string;
+}
+
+function binaryStamp(file: string): string | null {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+export async function finchLogin(inv: Invocation, host: string, username: string, secret: string): Promise<void> {
   const r = await run(inv.file, [...inv.prefix, 'login', host, '--username', username, '--password-stdin'], {
     input: secret,
     timeoutMs: loginTimeoutMs,

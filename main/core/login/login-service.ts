@@ -3,21 +3,23 @@
 import type { LoginOutcome, LoginRequest, LogoutRequest } from '../../../shared/types';
 import { readAwsProfiles, type AwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
-import { toAppError } from '../envelope';
+import { toAppError } from '../failure';
 import { Failure } from '../failure';
 import { resolvePaths, type Paths } from '../paths';
 import { loginAddress, parseEcrHost, parseUserHost, registryKind } from '../registries/host';
-import { readStatus } from '../status';
+import { readSnapshot } from '../snapshot';
+import { statusFrom } from '../status';
 import { loadState, updateState, type AppState } from '../state/app-state';
-import { ecrPublicToken, ecrToken, type RegistryToken } from './ecr-token';
-import { finchLogin, finchLogout } from './finch-login';
+import { ecrPublicToken, ecrToken, warmUpSdk, type RegistryToken } from './ecr-token';
+import type { Invocation } from './finch-invocation';
+import { finchLogin, finchLogout, prepareFinch, type KnownFinch } from './finch-login';
 import { keychainService, systemKeychain, type Keychain } from './keychain';
 import { mapLimit } from './limit';
 import { accountLookup, resolveProfile } from './profile-resolver';
 
 /** Kinds of failure that mean "the user must type something": log in to all skips these. */
 const needsInput = new Set(['needs-password', 'needs-mfa', 'needs-profile']);
-export const loginAllConcurrency = 4;
+export const loginAllConcurrency = 12;
 
 export interface LoginDeps {
   keychain?: () => Promise<Keychain>;
@@ -35,6 +37,11 @@ class Batch {
     readonly state: AppState,
     private deps: LoginDeps,
   ) {}
+
+  private finchPromise?: Promise<Invocation & { known?: KnownFinch }>;
+  finch(): Promise<Invocation & { known?: KnownFinch }> {
+    return (this.finchPromise ??= prepareFinch(this.env, this.paths, this.state.finch));
+  }
 
   keychain(): Promise<Keychain> {
     return (this.keychainPromise ??= (this.deps.keychain ?? systemKeychain)());
@@ -105,7 +112,8 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
     throw new Failure('needs-password', `${host} needs a username and a password or access token.`, undefined, { host });
   }
 
-  await finchLogin(b.env, b.paths, loginAddress(host), username, secret);
+  const finch = await b.finch();
+  await finchLogin(finch, loginAddress(host), username, secret);
 
   if (kind !== 'ecr' && kind !== 'ecr-public' && req.password !== undefined) {
     const keychain = await b.keychain();
@@ -123,6 +131,7 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
       else delete m.rememberedUser;
     }
     for (const [p, accountId] of b.learned) (s.accounts ??= {})[p] = { accountId, checkedAt: new Date().toISOString() };
+    if (finch.known) s.finch = finch.known;
   });
   return { host, result: 'logged-in', ...(profile ? { profile } : {}), expiresAt };
 }
@@ -151,9 +160,14 @@ export async function loginMany(env: Env, reqs: LoginRequest[], deps: LoginDeps 
  * that need input are reported as skipped, and those whose credential helper fetches tokens itself are left alone.
  */
 export async function loginAll(env: Env, deps: LoginDeps = {}): Promise<LoginOutcome[]> {
-  const status = await readStatus(env);
-  const b = await openBatch(env, deps);
-  const outcomes = await mapLimit(status.registries, loginAllConcurrency, async (r): Promise<LoginOutcome> => {
+  // The registries as the status lists them, without probing finch and its VM: the batch checks finch once, while
+  // the first tokens are fetched. The SDK loads meanwhile.
+  warmUpSdk();
+  const snapshot = await readSnapshot(env, { probeFinch: false });
+  const registries = statusFrom(snapshot).registries;
+  const b = new Batch(env, snapshot.paths, snapshot.aws, snapshot.state, deps);
+  b.finch().catch(() => undefined); // its failure is reported by each login that awaits it
+  const outcomes = await mapLimit(registries, loginAllConcurrency, async (r): Promise<LoginOutcome> => {
     if (r.auth === 'cred-helper') {
       return { host: r.host, result: 'skipped', error: { kind: 'helper-managed', message: `${r.helper} fetches credentials for ${r.host} by itself.` } };
     }

@@ -23,6 +23,8 @@ export interface AppState {
   registries: Record<string, RegistryMemory>;
   /** Accounts of profiles learned from STS GetCallerIdentity, so guessing a profile costs one call per week. */
   accounts?: Record<string, { accountId: string; checkedAt: string }>;
+  /** The version of the finch binary, keyed by its path, size and mtime (asking finch costs a process start). */
+  finch?: { path: string; stamp: string; version: string };
 }
 
 export const stateFileName = 'state.json';

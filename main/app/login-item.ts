@@ -1,0 +1,44 @@
+// "Start at login", kept by the OS (see lifecycle.ts for the per-OS plan): Electron's login items on macOS and
+// Windows, an XDG autostart file on Linux.
+import { app } from 'electron';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Platform } from '../../shared/types';
+import type { LoginItem } from '../core/state/settings';
+import { hiddenFlag, loginItemPlan, type LaunchContext } from './lifecycle';
+
+export function launchContext(): LaunchContext {
+  return {
+    execPath: process.execPath,
+    // Under a bare Electron (development), the app folder is the first argument.
+    launchArgs: app.isPackaged ? [] : [app.getAppPath()],
+    appImage: process.env.APPIMAGE || undefined,
+    configHome: process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'),
+  };
+}
+
+export function osLoginItem(platform: Platform): LoginItem {
+  const ctx = launchContext();
+  return {
+    get() {
+      const plan = loginItemPlan(platform, true, ctx);
+      if (plan.kind === 'autostart') return existsSync(plan.file);
+      return app.getLoginItemSettings(platform === 'win32' ? { args: [hiddenFlag] } : undefined).openAtLogin;
+    },
+    async set(enabled) {
+      const plan = loginItemPlan(platform, enabled, ctx);
+      if (plan.kind === 'electron') {
+        app.setLoginItemSettings({ openAtLogin: plan.openAtLogin, ...(plan.args.length ? { args: plan.args } : {}) });
+        return;
+      }
+      if (plan.content === null) {
+        await rm(plan.file, { force: true });
+        return;
+      }
+      await mkdir(path.dirname(plan.file), { recursive: true });
+      await writeFile(plan.file, plan.content, { mode: 0o644 });
+    },
+  };
+}

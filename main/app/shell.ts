@@ -1,0 +1,151 @@
+// The menu-bar app, wired together: one status (kept current by the file watcher) drawn by the window and the
+// tray; one handler table serving the window and the tray; auto-renew fed by each new status. Every decision is
+// made by a pure function elsewhere (tray-model, lifecycle, renew/schedule, notification-model); this file only
+// connects them to Electron.
+import { app, powerMonitor, session, shell } from 'electron';
+import { readFileSync } from 'node:fs';
+import type { AppSettings } from '../../shared/contract';
+import type { Platform, Status } from '../../shared/types';
+import { currentEnv } from '../core/env';
+import { createHandlers, type Handlers } from '../core/handlers';
+import { renewNotifications, type NotificationSpec } from '../core/renew/notification-model';
+import { createRenewer } from '../core/renew/renewer';
+import { minute, type RenewPolicy } from '../core/renew/schedule';
+import { startStatusWatcher, type StatusWatcher } from '../core/watch/status-watcher';
+import { appIconPath, assetsDir } from './assets';
+import { denyPermissions, guardWebContents } from './guards';
+import { observeHandlers } from './handler-observer';
+import { registerHandlers } from './ipc';
+import { dockPolicy, infoPlistPath, plistSaysMenuBarOnly, startsHidden } from './lifecycle';
+import { osLoginItem } from './login-item';
+import { MainWindow } from './main-window';
+import { showNotification } from './notifications';
+import { serveRenderer } from './protocol';
+import { createTrayDispatcher } from './tray-actions';
+import { trayModel } from './tray-model';
+import { TrayView } from './tray';
+import { bundlePaths } from './window';
+
+/** The shell acts on the machine it runs on, whatever FINCH_LOGINS_PLATFORM tells the core to read. */
+const platform: Platform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+
+export function renewPolicy(settings: AppSettings | null): RenewPolicy {
+  return {
+    all: settings?.autoRenewAll ?? false,
+    hosts: settings?.autoRenewHosts ?? [],
+    leadMs: (settings?.renewBeforeMinutes ?? 30) * minute,
+  };
+}
+
+function builtMenuBarOnly(): boolean {
+  if (platform !== 'darwin' || !app.isPackaged) return false;
+  try {
+    return plistSaysMenuBarOnly(readFileSync(infoPlistPath(process.execPath), 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+export function startShell(mainDir: string): void {
+  const env = currentEnv();
+  const bundles = bundlePaths(mainDir);
+  const assets = assetsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir });
+  let watcher: StatusWatcher | null = null;
+  const window = new MainWindow({ preload: bundles.preload, platform, icon: appIconPath(assets) }, () => watcher?.refresh());
+
+  let status: Status | null = null;
+  let settings: AppSettings | null = null;
+  let error: string | null = null;
+  let busy = false;
+  let restartPending = false;
+  let tray: TrayView | null = null;
+
+  const redraw = () =>
+    tray?.render(
+      trayModel(status, {
+        platform,
+        busy,
+        now: new Date(),
+        error,
+        restartPending,
+        startAtLogin: settings?.startAtLogin ?? false,
+        startAtLoginSupported: settings?.startAtLoginSupported ?? false,
+        menuBarOnly: settings?.menuBarOnly ?? false,
+        autoRenewAll: settings?.autoRenewAll ?? false,
+        autoRenewHosts: settings?.autoRenewHosts ?? [],
+      }),
+    );
+  const notify = (spec: NotificationSpec) => showNotification(spec, window);
+  let handlers: Handlers;
+  const renewer = createRenewer({
+    login: (host) => handlers.login({ host }),
+    onReports: (reports) => renewNotifications(reports).forEach(notify),
+  });
+  const applySettings = (next: AppSettings) => {
+    settings = next;
+    const dock = dockPolicy(platform, next.menuBarOnly);
+    if (dock === 'hide') app.dock?.hide();
+    else if (dock === 'show') void app.dock?.show();
+    if (status) renewer.update(status.registries, renewPolicy(next));
+    redraw();
+  };
+
+  app.on('second-instance', () => window.show());
+  app.on('activate', () => window.show());
+  // Closing the window leaves the app running in the tray; Quit is in the tray menu.
+  app.on('window-all-closed', () => undefined);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
+
+  void app.whenReady().then(async () => {
+    denyPermissions(session.defaultSession);
+    serveRenderer(bundles.rendererDir);
+    handlers = observeHandlers(
+      createHandlers(env, {
+        emit: (event, payload) => window.send(event, payload),
+        loginItem: osLoginItem(platform),
+        menuBarOnlyDefault: builtMenuBarOnly(),
+        onSettingsChanged: applySettings,
+      }),
+      {
+        onBusyChange: (b) => ((busy = b), redraw()),
+        onChanged: () => watcher?.refresh(),
+        onRestartPending: (p) => ((restartPending = p), redraw()),
+      },
+    );
+    registerHandlers(handlers, (event) => window.isTrustedSender(event));
+
+    const dispatch = createTrayDispatcher({ handlers, window, notify, settings: () => settings, quit: () => app.quit() });
+    tray = new TrayView(assets, platform, (action) => void dispatch(action));
+    redraw();
+    watcher = startStatusWatcher(env, {
+      onStatus: (next) => {
+        status = next;
+        error = null;
+        window.send('statusChanged', next);
+        renewer.update(next.registries, renewPolicy(settings));
+        redraw();
+      },
+      onError: (e) => ((error = e instanceof Error ? e.message : String(e)), redraw()),
+      shouldPoll: () => window.isVisible(),
+    });
+    // Countdowns in the menu move on by the minute; nothing is read from disk for that.
+    const tick = setInterval(redraw, minute);
+    // Timers do not run asleep: on wake, re-read (logins may have expired) and re-plan the renewals.
+    powerMonitor.on('resume', () => watcher?.refresh());
+    app.on('before-quit', () => {
+      clearInterval(tick);
+      watcher?.stop();
+      renewer.stop();
+    });
+
+    const wasOpenedAtLogin = platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+    if (!startsHidden(process.argv, wasOpenedAtLogin)) window.show();
+    try {
+      applySettings(await handlers.getSettings(undefined));
+    } catch (e) {
+      // Unreadable settings must not keep the app from starting: it runs with the defaults (no auto-renew).
+      error = `Settings could not be read: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    await watcher.refreshNow();
+  });
+}

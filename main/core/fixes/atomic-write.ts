@@ -1,0 +1,104 @@
+// Writing a file so that a crash, a kill or a full disk leaves the old bytes or the new ones, never a mix:
+// a temp file in the same folder (same file system, so rename is atomic), fsync, rename over, fsync the folder.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, rm, symlink } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface AtomicWriteOptions {
+  mode: number;
+  /** Mode for folders that have to be created first. */
+  dirMode: number;
+  /** Owner to keep (only root can give a file away; others keep their own). */
+  owner?: { uid: number; gid: number };
+}
+
+const tempPattern = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function tempName(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+export async function writeFileAtomic(file: string, data: Uint8Array, opts: AtomicWriteOptions): Promise<void> {
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true, mode: opts.dirMode });
+  await sweepStaleTemps(dir, path.basename(file));
+  const tmp = tempName(file);
+  const fh = await open(tmp, 'wx', opts.mode);
+  try {
+    try {
+      await fh.writeFile(data);
+      // The umask may have dropped bits from open()'s mode; the file must end up with exactly the old one.
+      await fh.chmod(opts.mode);
+      if (opts.owner && process.getuid?.() === 0) await fh.chown(opts.owner.uid, opts.owner.gid);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  await syncDir(dir);
+}
+
+/** Replaces `file` with a symlink, atomically (undo restores a helper that was a symlink). */
+export async function writeSymlinkAtomic(file: string, target: string): Promise<void> {
+  const tmp = tempName(file);
+  await symlink(target, tmp);
+  try {
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  await syncDir(path.dirname(file));
+}
+
+export async function removeFile(file: string): Promise<void> {
+  await rm(file, { force: true });
+  await syncDir(path.dirname(file));
+}
+
+/** So the rename itself survives a power cut. Not every platform can open a folder (Windows cannot): best effort. */
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const fh = await open(dir, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    // best effort
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temp files that writers of `base` left behind when they were killed mid-write. */
+export async function sweepStaleTemps(dir: string, base: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = tempPattern.exec(name);
+    if (!m || m[1] !== base) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    await rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}

@@ -1,0 +1,24 @@
+// A health check: a stable id, a title, the checks it builds on, and a run over the shared context.
+import type { Env } from '../env';
+import type { Paths } from '../paths';
+import type { Snapshot } from '../snapshot';
+import type { Verdict } from './verdict';
+
+export interface CheckContext {
+  env: Env;
+  paths: Paths;
+  /** Everything read from disk and programs once, shared by all checks of a run. */
+  snap: Snapshot;
+  /** ECR and ECR Public hosts known from config.json, the credential store and the app's own list. */
+  ecrHosts: string[];
+}
+
+export interface CheckDefinition {
+  id: string;
+  title: string;
+  /** Checks that must pass (ok or warn) first; otherwise this one is skipped, naming the one that did not. */
+  requires?: string[];
+  /** Overrides the runner's per-check time limit (e.g. a helper gets its own timeout plus a margin). */
+  timeoutMs?: (env: Env) => number;
+  run(ctx: CheckContext): Verdict | Promise<Verdict>;
+}

@@ -1,0 +1,19 @@
+import type { CheckDefinition } from '../check-definition';
+import { ecrLoginConfigured } from '../known-registries';
+import { listWords, ok, warn } from '../verdict';
+
+export const awsProfilesPresent: CheckDefinition = {
+  id: 'aws-profiles-present',
+  title: 'AWS profiles for Amazon ECR',
+  requires: ['aws-config-valid'],
+  run: ({ snap, env, ecrHosts }) => {
+    const names = snap.aws.profiles.map((p) => p.name);
+    if (names.length > 0) return ok(`${names.length} AWS profile${names.length === 1 ? '' : 's'}: ${listWords(names)}.`);
+    const usesEcr = ecrHosts.length > 0 || ecrLoginConfigured(snap.config, snap.yaml.credsHelpers, env.platform);
+    if (!usesEcr) return ok('There are no AWS profiles; they are only needed for Amazon ECR.');
+    return warn(
+      'Amazon ECR registries are set up, but there is no AWS profile to log in to them with. Run `aws configure` ' +
+        '(access keys) or `aws configure sso` (IAM Identity Center) in a terminal, then check again.',
+    );
+  },
+};

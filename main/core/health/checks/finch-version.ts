@@ -1,0 +1,36 @@
+import { compareVersions } from '../../finch/finch-cli';
+import type { CheckDefinition } from '../check-definition';
+import { error, ok, warn } from '../verdict';
+
+/** Finch 1.15 moved `finch login` out of the VM onto the host. */
+export const hostLoginSince = '1.15.0';
+/** The release whose keychain helper was off PATH, so logins silently went to config.json in plain text (finch #1785). */
+export const plaintextBugVersion = '1.18.0';
+
+export const finchVersion: CheckDefinition = {
+  id: 'finch-version',
+  title: 'Finch version',
+  requires: ['finch-installed'],
+  run: ({ snap, env }) => {
+    const v = snap.finch.version;
+    if (!v) {
+      return error(
+        `\`${snap.finch.path} --version\` did not print a version, so Finch may be damaged or not a Finch program at all. ` +
+          'Reinstall Finch from https://runfinch.com.',
+      );
+    }
+    if (compareVersions(v, hostLoginSince) < 0) {
+      return warn(
+        `Finch ${v} runs \`finch login\` inside its VM, so every login needs the VM running and is slower. ` +
+          `Update Finch to ${hostLoginSince} or later.`,
+      );
+    }
+    if (env.platform === 'darwin' && compareVersions(v, plaintextBugVersion) === 0) {
+      return warn(
+        `Finch ${v} cannot find the macOS keychain helper, so new logins are saved in config.json in plain text ` +
+          '(finch issue #1785). Update Finch; the "Passwords in plain text" check lists logins that were affected.',
+      );
+    }
+    return ok(`Finch ${v}.`);
+  },
+};

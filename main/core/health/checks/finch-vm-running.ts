@@ -1,0 +1,34 @@
+import { compareVersions } from '../../finch/finch-cli';
+import type { CheckDefinition } from '../check-definition';
+import { error, ok, skipped, warn } from '../verdict';
+import { hostLoginSince } from './finch-version';
+
+export const finchVmRunning: CheckDefinition = {
+  id: 'finch-vm-running',
+  title: 'Finch VM is running',
+  requires: ['finch-installed'],
+  run: ({ snap, env }) => {
+    if (env.platform === 'linux') {
+      return skipped('Finch on Linux runs containers directly on this machine: there is no VM to check.');
+    }
+    const loginNeedsVm = !!snap.finch.version && compareVersions(snap.finch.version, hostLoginSince) < 0;
+    switch (snap.finch.vm) {
+      case 'running':
+        return ok('The VM is running.');
+      case 'stopped': {
+        const why = loginNeedsVm
+          ? `Finch ${snap.finch.version} logs in inside the VM, so logins fail until it runs.`
+          : 'Logins still work, but pulls, builds and runs wait until it is started.';
+        const detail = `The Finch VM is stopped. ${why} Start it here or with \`finch vm start\`.`;
+        return (loginNeedsVm ? error : warn)(detail, { id: 'vm-restart', label: 'Start the VM' });
+      }
+      case 'nonexistent':
+        return error(
+          'The Finch VM has not been created yet, so Finch cannot pull or run anything. Run `finch vm init` once in a ' +
+            'terminal (it downloads and sets up the VM; this takes a few minutes).',
+        );
+      case 'unknown':
+        return warn('`finch vm status` did not answer, so the VM\u2019s state is unknown. Run `finch vm status` in a terminal to see why.');
+    }
+  },
+};

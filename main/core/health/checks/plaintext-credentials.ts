@@ -1,0 +1,35 @@
+import { holdsSecret } from '../../finch/config-json';
+import type { CheckDefinition } from '../check-definition';
+import { osxkeychainInstall } from '../osxkeychain-install';
+import { migrationTarget } from '../store-support';
+import { listWords, ok, warn, type FixLink } from '../verdict';
+
+export const plaintextCredentials: CheckDefinition = {
+  id: 'plaintext-credentials',
+  title: 'No passwords in plain text',
+  requires: ['config-json-valid'],
+  run: ({ snap, env, paths }) => {
+    const hosts = Object.entries(snap.config.auths).filter(([, e]) => holdsSecret(e)).map(([h]) => h);
+    if (hosts.length === 0) return ok('config.json holds no passwords or tokens: logins are kept by helpers or stores.');
+    const what =
+      `config.json holds the password or token of ${hosts.length === 1 ? 'a login' : `${hosts.length} logins`} (${listWords(hosts)}) ` +
+      'in plain text: base64 is an encoding, not encryption, so any program or backup that can read the file can use them.';
+    const target = migrationTarget(snap.config, env, paths);
+    if (target.ok) {
+      const fix: FixLink = { id: 'migrate-plaintext', label: `Move them to ${target.helper}` };
+      return warn(`${what} The fix stores each one in "${target.helper}", checks it can be read back, and only then removes it from the file.`, fix);
+    }
+    if (env.platform === 'darwin' && osxkeychainInstall(paths).bundledExists && !snap.config.credsStore) {
+      return warn(
+        `${what} The fix installs Finch\u2019s keychain helper, moves them into the macOS keychain and sets credsStore to "osxkeychain".`,
+        { id: 'osxkeychain-setup', label: 'Move them to the macOS keychain' },
+      );
+    }
+    return warn(
+      `${what} They cannot be moved: ${target.why} ` +
+        (env.platform === 'darwin'
+          ? 'Fix the keychain helper first (see the checks above).'
+          : 'Keep the file readable only by you, and for Amazon ECR use the ecr-login helper, which stores no password.'),
+    );
+  },
+};

@@ -1,0 +1,76 @@
+// What to tell the user after logins made without them (auto-renew) or from the tray: nothing when all went well;
+// one notification per login that failed or needs them (an MFA code, an SSO sign-in, a password, a profile);
+// one summary when several do, so a bad morning is one notification, not six. Clicking opens the window at the
+// registry (`host`), or at the list when the notification is about several.
+import type { LoginOutcome } from '../../../shared/types';
+import { registryName } from './registry-name';
+import { inputNeededKinds } from './schedule';
+
+export interface NotificationSpec {
+  title: string;
+  body: string;
+  /** The registry to show when the notification is clicked; null for the registry list. */
+  host: string | null;
+  reason: 'input-needed' | 'failed' | 'info';
+}
+
+export type LoginOrigin = 'renew' | 'tray';
+
+/** More failures than this in one run become one summary notification. */
+export const maxSeparateNotifications = 2;
+
+export function needsInput(outcome: LoginOutcome): boolean {
+  return !!outcome.error && inputNeededKinds.has(outcome.error.kind);
+}
+
+/** The notification for one login, or null when there is nothing to say. */
+export function loginNotification(outcome: LoginOutcome, origin: LoginOrigin): NotificationSpec | null {
+  if (outcome.result === 'logged-in' || !outcome.error) return null;
+  // Skipped for a reason that is not the user's to fix (a helper fetches the tokens itself): stay quiet.
+  if (outcome.result === 'skipped' && !needsInput(outcome)) return null;
+  const name = registryName(outcome.host);
+  const { kind, message, detail } = outcome.error;
+  const couldNot = origin === 'renew' ? 'Finch Logins could not renew this login by itself.' : 'Finch Logins needs you to log in.';
+  const host = outcome.host;
+  switch (kind) {
+    case 'needs-mfa':
+      return { title: `${name}: MFA code needed`, body: `${couldNot} Click to enter the code from your MFA device${detail?.profile ? ` for profile "${detail.profile}"` : ''}.`, host, reason: 'input-needed' };
+    case 'sso-login-needed':
+      return { title: `${name}: AWS sign-in needed`, body: `${couldNot} The AWS SSO session${detail?.profile ? ` of profile "${detail.profile}"` : ''} has ended: click to sign in again.`, host, reason: 'input-needed' };
+    case 'needs-password':
+      return { title: `${name}: password needed`, body: `${couldNot} Click to enter the password or access token.`, host, reason: 'input-needed' };
+    case 'needs-profile':
+      return { title: `${name}: choose an AWS profile`, body: `${couldNot} Click to pick the profile to log in with.`, host, reason: 'input-needed' };
+    default:
+      return {
+        title: origin === 'renew' ? `Could not renew ${name}` : `Could not log in to ${name}`,
+        body: message,
+        host,
+        reason: 'failed',
+      };
+  }
+}
+
+/** The notifications for a batch of logins (an auto-renew run, or "Log in to all" from the tray). */
+export function loginNotifications(outcomes: readonly LoginOutcome[], origin: LoginOrigin): NotificationSpec[] {
+  const specs = outcomes.map((o) => loginNotification(o, origin)).filter((s): s is NotificationSpec => s !== null);
+  if (specs.length <= maxSeparateNotifications) return specs;
+  const names = specs.map((s) => (s.host ? registryName(s.host) : s.title));
+  const allInput = specs.every((s) => s.reason === 'input-needed');
+  return [
+    {
+      title: allInput ? `${specs.length} logins need you` : `${specs.length} logins ${origin === 'renew' ? 'could not be renewed' : 'failed'}`,
+      body: `${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}. Click to open Finch Logins.`,
+      host: null,
+      reason: allInput ? 'input-needed' : 'failed',
+    },
+  ];
+}
+
+/**
+ * The notifications for one auto-renew run. A login that keeps failing (offline for an hour) is retried with
+ * backoff, but the user hears about it once: on its first failure.
+ */
+export function renewNotifications(reports: readonly { outcome: LoginOutcome; failures: number }[]): NotificationSpec[] {
+  return loginNotifications(reports.filter((r) => r.failures === 1).map((r) => r.outcome), 'renew');
+}

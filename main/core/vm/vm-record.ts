@@ -1,0 +1,49 @@
+// What Finch Logins knows about the VM from its own actions, kept in its state folder (vm.json): when it last
+// restarted the VM and finch.yaml's settings right after, and when a fix last changed finch.yaml. The
+// vm-restart-pending check compares against it, because finch.yaml's modification time says little: Finch
+// rewrites the file every time it runs.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { writeFileAtomic } from '../fixes/atomic-write';
+
+export interface VmRecord {
+  lastStart?: { at: string; settingsDigest: string | null };
+  yamlChangedAt?: string;
+}
+
+export const vmRecordFile = 'vm.json';
+
+export async function readVmRecord(stateDir: string): Promise<VmRecord> {
+  try {
+    const doc = JSON.parse(await readFile(path.join(stateDir, vmRecordFile), 'utf8')) as unknown;
+    return typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as VmRecord) : {};
+  } catch {
+    // Missing or damaged: nothing is known, which the check says.
+    return {};
+  }
+}
+
+export async function updateVmRecord(stateDir: string, change: (r: VmRecord) => void): Promise<void> {
+  const record = await readVmRecord(stateDir);
+  change(record);
+  await writeFileAtomic(path.join(stateDir, vmRecordFile), Buffer.from(JSON.stringify(record, null, 2) + '\n'), { mode: 0o600, dirMode: 0o700 });
+}
+
+/** finch.yaml's settings, not its bytes: Finch rewrites the file (dropping comments) without changing them. */
+export function settingsDigest(yamlText: string | null): string | null {
+  if (yamlText === null) return null;
+  const doc = parseDocument(yamlText);
+  if (doc.errors.length > 0) return null;
+  return createHash('sha256').update(canonicalJson(doc.toJS())).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}

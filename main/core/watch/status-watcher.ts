@@ -1,0 +1,101 @@
+// Keeps the status current for the window and the tray: a change to any file the snapshot reads triggers one
+// debounced re-read (~250 ms after the burst ends, so well within a second), and only a snapshot that differs
+// from the last one is reported. Electron-free: main/app and the e2e harness both run it.
+//
+// The credential store (osxkeychain, secretservice, wincred) has no change notification we can subscribe to
+// cheaply. Logins through `finch login` also write config.json (an empty `auths` entry), which the folder watch
+// sees; what it cannot see (an entry erased in Keychain Access) is caught by re-listing the store at most every
+// 30 s, and only while someone is looking (`shouldPoll`: the window is visible). Files are never polled.
+import type { Status } from '../../../shared/types';
+import type { Env } from '../env';
+import { resolvePaths } from '../paths';
+import { readStatus } from '../status';
+import { debounce } from './debounce';
+import { nodeWatchFs, watchFiles, type WatchFs } from './dir-watcher';
+import { watchTargets } from './watch-targets';
+
+export const defaultDebounceMs = 250;
+export const defaultStorePollMs = 30_000;
+
+export interface StatusWatcherOptions {
+  onStatus(status: Status): void;
+  onError?(error: unknown): void;
+  debounceMs?: number;
+  storePollMs?: number;
+  /** Re-list the credential store on the slow poll only while this is true (the window is visible). */
+  shouldPoll?: () => boolean;
+  /** Stand-ins for tests. */
+  read?: (env: Env) => Promise<Status>;
+  fs?: WatchFs;
+}
+
+export interface StatusWatcher {
+  /** Asks for a re-read (debounced), e.g. after the tray logged in. */
+  refresh(): void;
+  /** Re-reads now and resolves with the snapshot (reported if it changed). */
+  refreshNow(): Promise<Status | null>;
+  latest(): Status | null;
+  stop(): void;
+}
+
+export function startStatusWatcher(env: Env, opts: StatusWatcherOptions): StatusWatcher {
+  const read = opts.read ?? readStatus;
+  let latest: Status | null = null;
+  let lastJson = '';
+  let running: Promise<Status | null> | null = null;
+  let again = false;
+  let stopped = false;
+
+  const readOnce = async (): Promise<Status | null> => {
+    try {
+      const status = await read(env);
+      const json = JSON.stringify(status);
+      latest = status;
+      if (json !== lastJson && !stopped) {
+        lastJson = json;
+        opts.onStatus(status);
+      }
+      return status;
+    } catch (e) {
+      opts.onError?.(e);
+      return null;
+    }
+  };
+
+  // One read at a time; changes that arrive during a read cause exactly one more read after it.
+  const refreshNow = (): Promise<Status | null> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let result = await readOnce();
+      while (again && !stopped) {
+        again = false;
+        result = await readOnce();
+      }
+      running = null;
+      return result;
+    })();
+    return running;
+  };
+
+  const refresh = debounce(() => void refreshNow(), opts.debounceMs ?? defaultDebounceMs);
+  const watcher = watchFiles(watchTargets(resolvePaths(env)), () => refresh(), opts.fs ?? nodeWatchFs);
+  const poll = setInterval(() => {
+    if (opts.shouldPoll?.()) refresh();
+  }, opts.storePollMs ?? defaultStorePollMs);
+  (poll as { unref?: () => void }).unref?.();
+
+  return {
+    refresh,
+    refreshNow,
+    latest: () => latest,
+    stop() {
+      stopped = true;
+      refresh.cancel();
+      clearInterval(poll);
+      watcher.close();
+    },
+  };
+}
