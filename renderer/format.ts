@@ -1,6 +1,9 @@
 // How the snapshot's values read in the window: the words a user sees for each kind, source, state and type.
 import type { AuthSource, LoginState, Platform, ProfileType, Registry, RegistryKind, Status, VmStatus } from '../shared/types';
 
+// The countdown's words, shared with the CLI and the tray.
+export { formatRemaining } from '../shared/format';
+
 export const kindLabel: Record<RegistryKind, string> = {
   ecr: 'Amazon ECR',
   'ecr-public': 'ECR Public',
@@ -111,3 +114,17 @@ export function shortPath(file: string, max = 36): string {
   }
   return `${head}${sep}…${sep}${tail}`;
 }
+
+/** A login's state as of `now`: one this app made runs out on its own clock, between two status reads. */
+export function liveState(r: Registry, now: number): LoginState {
+  if (!r.expiresAt || (r.state !== 'logged-in' && r.state !== 'expiring' && r.state !== 'expired')) return r.state;
+  const left = Date.parse(r.expiresAt) - now;
+  if (Number.isNaN(left)) return r.state;
+  return left <= 0 ? 'expired' : left < 3_600_000 ? 'expiring' : 'logged-in';
+}
+
+/** Rows whose credential helper (ecr-login …) fetches a token each time Finch needs one: nothing to log in to. */
+export const onDemand = (r: Registry): boolean => r.auth === 'cred-helper';
+
+/** Rows that log in with an AWS profile: private ECR and ECR Public, when no helper does it on demand. */
+export const usesProfile = (r: Registry): boolean => (r.kind === 'ecr' || r.kind === 'ecr-public') && !onDemand(r);

@@ -77,19 +77,6 @@ const segment = (x1, y1, x2, y2, w) => (x, y) => {
   const t = Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)));
   return (x - x1 - t * dx) ** 2 + (y - y1 - t * dy) ** 2 <= (w / 2) ** 2;
 };
-const ring = (cx, cy, r, w) => (x, y) => {
-  const d = Math.hypot(x - cx, y - cy);
-  return d <= r + w / 2 && d >= r - w / 2;
-};
-const arc = (cx, cy, r, w, fromDeg, toDeg) => {
-  const inRing = ring(cx, cy, r, w);
-  return (x, y) => {
-    if (!inRing(x, y)) return false;
-    let a = (Math.atan2(y - cy, x - cx) * 180) / Math.PI;
-    if (a < fromDeg) a += 360;
-    return a <= toDeg;
-  };
-};
 const union = (...fs) => (x, y) => fs.some((f) => f(x, y));
 const roundRect = (x0, y0, x1, y1, r) => (x, y) => {
   if (x < x0 || x > x1 || y < y0 || y > y1) return false;
@@ -179,7 +166,10 @@ export function render(size, layers, ss = 8) {
           }
           if (c) {
             const al = c[3] / 255;
-            r += c[0] * al, g += c[1] * al, b += c[2] * al, a += al;
+            r += c[0] * al;
+            g += c[1] * al;
+            b += c[2] * al;
+            a += al;
           }
         }
       }

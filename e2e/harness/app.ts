@@ -6,6 +6,7 @@ import type { EventName, Events } from '../../shared/contract';
 import type { Status } from '../../shared/types';
 import { currentEnv, type Env } from '../../main/core/env';
 import { createHandlers, type HandlerDeps, type Handlers } from '../../main/core/handlers';
+import { startStatusWatcher } from '../../main/core/watch/status-watcher';
 import { emitToPage, installBridge, type CallRecord } from './bridge';
 import type { SandboxHome } from './sandbox-home';
 import { appEntryUrl, serveRenderer } from './serve';
@@ -69,6 +70,19 @@ export class AppHarness {
     const status = await this.handlers.getStatus(undefined);
     await this.emit('statusChanged', status);
     return status;
+  }
+
+  /**
+   * Follows the sandbox's files as main does (main/core/watch: folder watches, debounced re-read) and pushes each
+   * new status to the window. Returns the function that stops it.
+   */
+  watchFiles(): () => void {
+    if (!this.env) throw new Error('open() the window first');
+    const watcher = startStatusWatcher(this.env, {
+      onStatus: (status) => void this.emit('statusChanged', status).catch(() => undefined),
+      onError: (e) => this.failures.push(`status watcher: ${e instanceof Error ? e.message : String(e)}`),
+    });
+    return () => watcher.stop();
   }
 
   /** Everything that crossed the bridge towards the page, as one string: for "never shows a secret" checks. */

@@ -3,7 +3,7 @@
 // (the file watch would see most changes too, but not a VM restart); a fix that needs a VM restart marks the
 // tray's Restart VM item until the VM has restarted. Electron-free, unit-tested.
 import type { Channel } from '../../shared/contract';
-import type { FixResult, VmStatus } from '../../shared/types';
+import type { Check, FixResult, VmStatus } from '../../shared/types';
 import type { Handlers } from '../core/handlers';
 
 /** Calls that take a while and change logins or the VM: the tray shows "busy" while one runs. */
@@ -11,8 +11,10 @@ export const busyChannels: ReadonlySet<Channel> = new Set<Channel>(['login', 'lo
 /** Calls after which the status is re-read. */
 export const changingChannels: ReadonlySet<Channel> = new Set<Channel>([
   'login', 'loginAll', 'logout', 'setProfile', 'addRegistry', 'addEcrFromProfile', 'ssoLogin', 'applyFix', 'undo', 'restartVm',
-  'setSettings', 'setAutoRenew',
 ]);
+
+/** main/core/health/checks/vm-restart-pending.ts */
+export const vmRestartCheckId = 'vm-restart-pending';
 
 export interface HandlerObserver {
   onBusyChange(busy: boolean): void;
@@ -27,6 +29,12 @@ export function restartPendingAfter(channel: Channel, result: unknown): boolean 
     return r.applied && r.needsVmRestart ? true : undefined;
   }
   if (channel === 'restartVm') return (result as VmStatus) === 'running' ? false : undefined;
+  if (channel === 'runChecks') {
+    // The health check knows across app restarts (it keeps a record of VM starts and finch.yaml fixes).
+    const check = (result as Check[]).find((c) => c.id === vmRestartCheckId);
+    if (check?.status === 'warn' || check?.status === 'error') return true;
+    if (check?.status === 'ok' || check?.status === 'skipped') return false;
+  }
   return undefined;
 }
 

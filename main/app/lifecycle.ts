@@ -3,6 +3,10 @@
 import path from 'node:path';
 import type { Platform } from '../../shared/types';
 
+/** electron-builder.yml's appId. Windows shows notifications only for an app whose AppUserModelID matches its
+ * Start-menu shortcut, which the NSIS installer creates with this id. */
+export const appUserModelId = 'io.github.finch-logins';
+
 /** Added to the command line of the login item, so a launch at login stays in the menu bar. */
 export const hiddenFlag = '--hidden';
 

@@ -3,24 +3,24 @@
 import { app } from 'electron';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Platform } from '../../shared/types';
+import type { Env } from '../core/env';
 import type { LoginItem } from '../core/state/settings';
 import { hiddenFlag, loginItemPlan, type LaunchContext } from './lifecycle';
 
-export function launchContext(): LaunchContext {
+export function launchContext(env: Env): LaunchContext {
   return {
     execPath: process.execPath,
     // Under a bare Electron (development), the app folder is the first argument.
     launchArgs: app.isPackaged ? [] : [app.getAppPath()],
-    appImage: process.env.APPIMAGE || undefined,
-    configHome: process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'),
+    appImage: env.vars.APPIMAGE || undefined,
+    configHome: env.vars.XDG_CONFIG_HOME || path.join(env.home, '.config'),
   };
 }
 
-export function osLoginItem(platform: Platform): LoginItem {
-  const ctx = launchContext();
+export function osLoginItem(platform: Platform, env: Env): LoginItem {
+  const ctx = launchContext(env);
   return {
     get() {
       const plan = loginItemPlan(platform, true, ctx);

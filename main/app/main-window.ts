@@ -1,6 +1,6 @@
 // The one window: created on demand, destroyed when closed (the app lives on in the tray, and a closed window
 // costs no renderer memory), re-created by Open or a notification click.
-import { BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { EventName, Events } from '../../shared/contract';
 import { emit } from './ipc';
 import { appEntryUrl, isAppUrl } from './security';
@@ -18,6 +18,8 @@ export class MainWindow {
   ) {}
 
   show(): void {
+    // A menu-bar app is not the active app when its tray or a notification is clicked: bring it forward.
+    if (process.platform === 'darwin') app.focus({ steal: true });
     const existing = this.win;
     if (existing && !existing.isDestroyed()) {
       if (existing.isMinimized()) existing.restore();

@@ -10,13 +10,13 @@ import { currentEnv } from '../core/env';
 import { createHandlers, type Handlers } from '../core/handlers';
 import { renewNotifications, type NotificationSpec } from '../core/renew/notification-model';
 import { createRenewer } from '../core/renew/renewer';
-import { minute, type RenewPolicy } from '../core/renew/schedule';
+import { minute, renewPolicy } from '../core/renew/schedule';
 import { startStatusWatcher, type StatusWatcher } from '../core/watch/status-watcher';
 import { appIconPath, assetsDir } from './assets';
 import { denyPermissions, guardWebContents } from './guards';
 import { observeHandlers } from './handler-observer';
 import { registerHandlers } from './ipc';
-import { dockPolicy, infoPlistPath, plistSaysMenuBarOnly, startsHidden } from './lifecycle';
+import { appUserModelId, dockPolicy, infoPlistPath, plistSaysMenuBarOnly, startsHidden } from './lifecycle';
 import { osLoginItem } from './login-item';
 import { MainWindow } from './main-window';
 import { showNotification } from './notifications';
@@ -28,14 +28,6 @@ import { bundlePaths } from './window';
 
 /** The shell acts on the machine it runs on, whatever FINCH_LOGINS_PLATFORM tells the core to read. */
 const platform: Platform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
-
-export function renewPolicy(settings: AppSettings | null): RenewPolicy {
-  return {
-    all: settings?.autoRenewAll ?? false,
-    hosts: settings?.autoRenewHosts ?? [],
-    leadMs: (settings?.renewBeforeMinutes ?? 30) * minute,
-  };
-}
 
 function builtMenuBarOnly(): boolean {
   if (platform !== 'darwin' || !app.isPackaged) return false;
@@ -90,6 +82,7 @@ export function startShell(mainDir: string): void {
     redraw();
   };
 
+  if (platform === 'win32') app.setAppUserModelId(appUserModelId);
   app.on('second-instance', () => window.show());
   app.on('activate', () => window.show());
   // Closing the window leaves the app running in the tray; Quit is in the tray menu.
@@ -102,7 +95,7 @@ export function startShell(mainDir: string): void {
     handlers = observeHandlers(
       createHandlers(env, {
         emit: (event, payload) => window.send(event, payload),
-        loginItem: osLoginItem(platform),
+        loginItem: osLoginItem(platform, env),
         menuBarOnlyDefault: builtMenuBarOnly(),
         onSettingsChanged: applySettings,
       }),
@@ -130,6 +123,7 @@ export function startShell(mainDir: string): void {
     });
     // Countdowns in the menu move on by the minute; nothing is read from disk for that.
     const tick = setInterval(redraw, minute);
+    tick.unref?.();
     // Timers do not run asleep: on wake, re-read (logins may have expired) and re-plan the renewals.
     powerMonitor.on('resume', () => watcher?.refresh());
     app.on('before-quit', () => {
@@ -144,7 +138,7 @@ export function startShell(mainDir: string): void {
       applySettings(await handlers.getSettings(undefined));
     } catch (e) {
       // Unreadable settings must not keep the app from starting: it runs with the defaults (no auto-renew).
-      error = `Settings could not be read: ${e instanceof Error ? e.message : String(e)}`;
+      console.error('Finch Logins: the settings could not be read; using the defaults.', e);
     }
     await watcher.refreshNow();
   });

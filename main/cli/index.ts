@@ -3,6 +3,9 @@ import { currentEnv, UsageError, type Env } from '../core/env';
 import { processOutput, type Output } from './output';
 import { loginCommand, logoutCommand, processInput, type CliInput } from './login-command';
 import { statusCommand } from './status-command';
+import { doctorCommand } from './doctor-command';
+import { fixCommand, undoCommand } from './fix-command';
+import { vmCommand } from './vm-command';
 
 const usage = `Usage: finch-logins <command> [options]
 
@@ -16,6 +19,12 @@ Commands:
   login --all [--json]   Log in to everything that needs no typing; the rest is listed as skipped
   logout <host>... [--forget]
                          Log out (--forget also removes the remembered password from the keychain)
+  doctor [--json]        Health checks, failing ones first, each with the fix that solves it (exit 1 on an error)
+  fix <fix-id> [--yes] [--json]
+                         Show a fix's changes (diffs and commands), ask, apply it, and check again. Fixes:
+                         osxkeychain-setup, ecr-login-setup, migrate-plaintext, remove-unsupported-store, vm-restart
+  undo [--yes]           Put back the files the last fix changed, byte for byte
+  vm status|restart      The Finch VM's state; stop and start it (output shown as it comes)
 
 Exit codes: 0 done, 1 an operation failed, 2 usage error.`;
 
@@ -24,6 +33,10 @@ const commands: Record<string, Command> = {
   status: statusCommand,
   login: loginCommand,
   logout: logoutCommand,
+  doctor: doctorCommand,
+  fix: fixCommand,
+  undo: undoCommand,
+  vm: vmCommand,
 };
 
 export async function main(argv: string[], out: Output = processOutput, vars: NodeJS.ProcessEnv = process.env, input: CliInput = processInput): Promise<number> {

@@ -1,4 +1,5 @@
 // finch-logins status [--json]
+import { formatRemaining } from '../../shared/format';
 import type { Registry, Status } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { readStatus } from '../core/status';
@@ -32,13 +33,8 @@ export function describeState(r: Registry, now: Date): string {
   return `${r.state}, ${formatRemaining(Date.parse(r.expiresAt) - now.getTime())} left`;
 }
 
-/** "7 h 12 m", "45 m", "<1 m": the countdown shown next to a login. */
-export function formatRemaining(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return '<1 m';
-  const h = Math.floor(minutes / 60);
-  return h > 0 ? `${h} h ${minutes % 60} m` : `${minutes} m`;
-}
+// The countdown's words are shared with the window (shared/format.ts); re-exported for the CLI's other commands.
+export { formatRemaining };
 
 export function renderStatus(s: Status, now: Date): string {
   const f = s.finch;

@@ -33,7 +33,7 @@ export function createHandlers(env: Env, deps: HandlerDeps = {}): Handlers {
     ssoLogin: ({ profile }) => ssoLogin(env, profile),
     runChecks: () => runChecks(env),
     previewFix: ({ fixId }) => previewFix(env, fixId),
-    applyFix: ({ fixId, token }) => applyFix(env, fixId, token),
+    applyFix: ({ fixId, token }) => applyFix(env, fixId, token, { onVmLine: (line) => deps.emit?.('vmLog', line) }),
     undo: () => undoLastChange(env),
     restartVm: () => restartVm(env, (line) => deps.emit?.('vmLog', line)),
     getSettings: () => readAppSettings(resolvePaths(env).stateDir, deps),

@@ -24,14 +24,19 @@ export interface Paths {
   finchCredHelpersDir: string;
 }
 
+/** "~/x" → "<home>/x", as the AWS CLI and SDK expand it in AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE. */
+function expandUser(p: string, home: string): string {
+  return p === '~' || p.startsWith('~/') || p.startsWith('~\\') ? path.join(home, p.slice(1)) : p;
+}
+
 export function resolvePaths(env: Env): Paths {
   const v = env.vars;
   const root = v.FINCH_LOGINS_ROOT ?? '';
   const sys = (p: string) => (root ? path.join(root, p) : p);
   const home = env.home;
   const dockerConfig = v.DOCKER_CONFIG ? path.join(v.DOCKER_CONFIG, 'config.json') : undefined;
-  const awsConfig = v.AWS_CONFIG_FILE || path.join(home, '.aws', 'config');
-  const awsCredentials = v.AWS_SHARED_CREDENTIALS_FILE || path.join(home, '.aws', 'credentials');
+  const awsConfig = v.AWS_CONFIG_FILE ? expandUser(v.AWS_CONFIG_FILE, home) : path.join(home, '.aws', 'config');
+  const awsCredentials = v.AWS_SHARED_CREDENTIALS_FILE ? expandUser(v.AWS_SHARED_CREDENTIALS_FILE, home) : path.join(home, '.aws', 'credentials');
   const awsSsoCache = path.join(home, '.aws', 'sso', 'cache');
   const macDirs = ['/usr/local/bin', '/opt/finch/bin', '/opt/homebrew/bin'].map(sys);
 

@@ -1,5 +1,7 @@
 // The whole store's shape: every slice sees it, so one slice's action can read another's state.
+import type { HealthSlice } from './health-slice';
+import type { LoginSlice } from './login-slice';
 import type { NavSlice } from './nav-slice';
 import type { StatusSlice } from './status-slice';
 
-export type AppState = StatusSlice & NavSlice;
+export type AppState = StatusSlice & NavSlice & HealthSlice & LoginSlice;

@@ -1,21 +1,31 @@
 // The window's one store, made of slices; later features (logins, health) add theirs here.
 import { create } from 'zustand';
 import type { AppState } from './app-state';
+import { createHealthSlice, startHealthSync } from './health-slice';
+import { createLoginSlice } from './login-slice';
 import { createNavSlice } from './nav-slice';
 import { bridge, createStatusSlice } from './status-slice';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createStatusSlice()(...a),
   ...createNavSlice()(...a),
+  ...createLoginSlice()(...a),
+  ...createHealthSlice()(...a),
 }));
 
 /** Reads the status once and follows main's statusChanged pushes. Returns the unsubscribe. */
 export function startStatusSync(): () => void {
   const api = bridge();
   const off = api ? api.on('statusChanged', (status) => useAppStore.getState().receive(status)) : () => undefined;
-  void useAppStore.getState().refresh();
-  return off;
+  const first = useAppStore.getState().refresh();
+  // The checks run once the status is in (for the Health badge), then follow the same pushes.
+  const offHealth = startHealthSync(useAppStore.getState, first);
+  return () => {
+    off();
+    offHealth();
+  };
 }
 
 export type { AppState } from './app-state';
 export { sections, type Section } from './nav-slice';
+export type { LoginAllSummary, PasswordPrompt, RowBusy, RowOutcome } from './login-slice';

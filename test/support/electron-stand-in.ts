@@ -3,21 +3,41 @@
 import Module, { createRequire } from 'node:module';
 import { EventEmitter } from 'node:events';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- recorded values are poked at freely by tests
+type Loose = any;
+type Listener = (...a: Loose[]) => void;
+
 export interface Recording {
   handlers: Map<string, (event: unknown, payload: unknown) => unknown>;
-  windows: { options: Record<string, any>; loaded: string[]; webContents: FakeWebContents }[];
-  exposed: Map<string, any>;
+  windows: { options: Record<string, Loose>; loaded: string[]; webContents: FakeWebContents; events: Map<string, Listener[]> }[];
+  exposed: Map<string, Loose>;
   invoked: { channel: string; payload: unknown }[];
   listeners: Map<string, unknown[]>;
-  appEvents: Map<string, ((...a: any[]) => void)[]>;
-  contentsEvents: Map<string, ((...a: any[]) => void)[]>;
+  appEvents: Map<string, Listener[]>;
+  contentsEvents: Map<string, Listener[]>;
   privilegedSchemes: unknown[];
   protocolHandlers: Map<string, unknown>;
   permissionRequestHandler?: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void;
   permissionCheckHandler?: (...a: unknown[]) => boolean;
   singleInstanceLockRequested: boolean;
-  trays: { image: unknown; menus: unknown[]; tooltip?: string }[];
+  trays: FakeTrayEntry[];
+  /** Every app.quit(), app.dock.hide()/show(), setLoginItemSettings(…) call, in order. */
+  appCalls: string[];
+  sessionEvents: Map<string, Listener[]>;
+  devicePermissionHandler?: (details: unknown) => boolean;
+  powerEvents: Map<string, Listener[]>;
+  notifications: { options: Record<string, Loose>; events: Map<string, Listener[]> }[];
   ready: Promise<void>;
+}
+
+export interface FakeTrayEntry {
+  /** The nativeImage given last: { path, template }. */
+  image: { path: string; template: boolean };
+  /** Every menu set with setContextMenu: { template } as Menu.buildFromTemplate returned it. */
+  menus: { template: Loose[] }[];
+  tooltip?: string;
+  events: Map<string, Listener[]>;
+  destroyed: boolean;
 }
 
 export class FakeWebContents extends EventEmitter {
@@ -47,27 +67,37 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
     protocolHandlers: new Map(),
     singleInstanceLockRequested: false,
     trays: [],
+    appCalls: [],
+    sessionEvents: new Map(),
+    powerEvents: new Map(),
+    notifications: [],
     ready: new Promise((r) => (markReady = r)),
   };
-  const on = (map: Map<string, any[]>) => (name: string, fn: any) => {
+  const on = (map: Map<string, Listener[]>) => (name: string, fn: Listener) => {
     map.set(name, [...(map.get(name) ?? []), fn]);
   };
   class BrowserWindow {
     webContents = new FakeWebContents();
-    constructor(options: Record<string, any>) {
-      rec.windows.push({ options, loaded: [], webContents: this.webContents });
+    private events = new Map<string, Listener[]>();
+    constructor(options: Record<string, Loose>) {
+      rec.windows.push({ options, loaded: [], webContents: this.webContents, events: this.events });
       for (const fns of rec.appEvents.get('web-contents-created') ?? []) fns({}, this.webContents);
     }
     loadURL(url: string) {
       rec.windows.find((w) => w.webContents === this.webContents)!.loaded.push(url);
       return Promise.resolve();
     }
-    once() {}
-    on() {}
+    once(name: string, fn: Listener) {
+      on(this.events)(name, fn);
+    }
+    on(name: string, fn: Listener) {
+      on(this.events)(name, fn);
+    }
     show() {}
     focus() {}
     restore() {}
     isMinimized = () => false;
+    isVisible = () => true;
     isDestroyed = () => false;
   }
   const whenReady = () => {
@@ -80,15 +110,18 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
       requestSingleInstanceLock: () => ((rec.singleInstanceLockRequested = true), true),
       on: on(rec.appEvents),
       whenReady,
-      quit: () => undefined,
+      quit: () => void rec.appCalls.push('quit'),
       getPath: () => '/tmp',
-      setLoginItemSettings: () => undefined,
-      getLoginItemSettings: () => ({ openAtLogin: false }),
-      dock: { hide: () => undefined, show: () => undefined },
+      getAppPath: () => '/app',
+      focus: () => undefined,
+      setAppUserModelId: () => undefined,
+      setLoginItemSettings: (s: unknown) => void rec.appCalls.push(`setLoginItemSettings ${JSON.stringify(s)}`),
+      getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
+      dock: { hide: () => void rec.appCalls.push('dock.hide'), show: () => (rec.appCalls.push('dock.show'), Promise.resolve()) },
       isPackaged: false,
     },
     BrowserWindow,
-    ipcMain: { handle: (ch: string, fn: any) => rec.handlers.set(ch, fn), removeHandler: () => undefined },
+    ipcMain: { handle: (ch: string, fn: Loose) => rec.handlers.set(ch, fn), removeHandler: () => undefined },
     ipcRenderer: {
       invoke: (channel: string, payload: unknown) => (rec.invoked.push({ channel, payload }), Promise.resolve({ ok: true, value: null })),
       on: (ch: string, fn: unknown) => rec.listeners.set(ch, [...(rec.listeners.get(ch) ?? []), fn]),
@@ -101,37 +134,57 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
     },
     session: {
       defaultSession: {
-        setPermissionRequestHandler: (fn: any) => (rec.permissionRequestHandler = fn),
-        setPermissionCheckHandler: (fn: any) => (rec.permissionCheckHandler = fn),
+        setPermissionRequestHandler: (fn: Loose) => (rec.permissionRequestHandler = fn),
+        setPermissionCheckHandler: (fn: Loose) => (rec.permissionCheckHandler = fn),
+        setDevicePermissionHandler: (fn: Loose) => (rec.devicePermissionHandler = fn),
+        on: on(rec.sessionEvents),
       },
     },
     shell: { openExternal: () => Promise.resolve() },
     net: { fetch: () => Promise.resolve(new Response('')) },
-    nativeImage: { createFromPath: (p: string) => ({ path: p, setTemplateImage: () => undefined, isEmpty: () => false }) },
+    nativeImage: {
+      createFromPath: (p: string) => {
+        const image = { path: p, template: false, setTemplateImage: (t: boolean) => void (image.template = t), isEmpty: () => false };
+        return image;
+      },
+    },
     nativeTheme: { shouldUseDarkColors: false, on: () => undefined },
-    Menu: { buildFromTemplate: (t: unknown) => ({ template: t }), setApplicationMenu: () => undefined },
+    Menu: { buildFromTemplate: (t: Loose[]) => ({ template: t }), setApplicationMenu: () => undefined },
     Tray: class {
-      entry: { image: unknown; menus: unknown[]; tooltip?: string };
-      constructor(image: unknown) {
-        this.entry = { image, menus: [] };
+      entry: FakeTrayEntry;
+      constructor(image: FakeTrayEntry['image']) {
+        this.entry = { image, menus: [], events: new Map(), destroyed: false };
         rec.trays.push(this.entry);
       }
-      setContextMenu(m: unknown) {
+      setContextMenu(m: { template: Loose[] }) {
         this.entry.menus.push(m);
       }
       setToolTip(t: string) {
         this.entry.tooltip = t;
       }
-      setImage(i: unknown) {
+      setImage(i: FakeTrayEntry['image']) {
         this.entry.image = i;
       }
-      on() {}
+      on(name: string, fn: Listener) {
+        on(this.entry.events)(name, fn);
+      }
+      destroy() {
+        this.entry.destroyed = true;
+      }
     },
     Notification: class {
       static isSupported = () => true;
-      on() {}
+      private entry: Recording['notifications'][number];
+      constructor(options: Record<string, Loose>) {
+        this.entry = { options, events: new Map() };
+        rec.notifications.push(this.entry);
+      }
+      on(name: string, fn: Listener) {
+        on(this.entry.events)(name, fn);
+      }
       show() {}
     },
+    powerMonitor: { on: on(rec.powerEvents) },
   };
   return { electron, rec };
 }

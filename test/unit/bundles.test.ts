@@ -3,10 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelId, channelNames, eventNames } from '../../shared/contract';
 import { electronStandIn, loadWithElectron, type Recording } from '../support/electron-stand-in';
-import { makeSandbox } from '../support/sandbox-home';
+import { makeSandbox, type Sandbox } from '../support/sandbox-home';
 
 const out = path.resolve(__dirname, '../../out');
 
@@ -48,8 +48,9 @@ describe('out/preload', () => {
 
 describe('out/main', () => {
   let rec: Recording;
+  let sb: Sandbox;
   beforeAll(async () => {
-    const sb = makeSandbox({ platform: 'darwin', files: { 'home/.finch/config.json': { auths: { 'ghcr.io': {} } } } });
+    sb = makeSandbox({ platform: 'darwin', files: { 'home/.finch/config.json': { auths: { 'ghcr.io': {} } } } });
     const saved = { ...process.env };
     Object.assign(process.env, sb.vars);
     try {
@@ -102,5 +103,103 @@ describe('out/main', () => {
     const answer = (await handler(trusted, undefined)) as { ok: boolean; value: { registries: { host: string }[] } };
     expect(answer.ok).toBe(true);
     expect(answer.value.registries.map((r) => r.host)).toEqual(['ghcr.io']);
+  });
+});
+
+describe('out/main: the menu-bar shell', () => {
+  let rec: Recording;
+  let sb: Sandbox;
+  const menuOf = () => rec.trays[0]!.menus.at(-1)!.template;
+  const labels = (items: { label?: string; type?: string }[]) => items.map((i) => i.label ?? i.type);
+  const item = (label: string | RegExp) => menuOf().find((i: { label?: string }) => (typeof label === 'string' ? i.label === label : label.test(i.label ?? '')));
+
+  beforeAll(async () => {
+    sb = makeSandbox({ platform: 'linux', files: { 'home/.docker/config.json': { auths: { 'ghcr.io': { auth: Buffer.from('dana:pw').toString('base64') } } } } });
+    // Linux Finch logins live in root's docker config; point it at the sandbox instead.
+    sb.vars.DOCKER_CONFIG = sb.file('home/.docker');
+    const saved = { ...process.env };
+    Object.assign(process.env, sb.vars);
+    try {
+      const standIn = electronStandIn();
+      rec = standIn.rec;
+      loadWithElectron(path.join(out, 'main/index.js'), standIn.electron);
+      await rec.ready;
+    } finally {
+      for (const k of Object.keys(sb.vars)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+    await vi.waitFor(() => expect(item(/^ghcr\.io/)).toBeDefined(), { timeout: 5_000 });
+  });
+  afterAll(() => {
+    for (const fn of rec.appEvents.get('before-quit') ?? []) fn();
+  });
+
+  it('puts one tray icon up, from the shipped assets, with the menu built from the status', () => {
+    expect(rec.trays).toHaveLength(1);
+    const tray = rec.trays[0]!;
+    expect(existsSync(tray.image.path)).toBe(true);
+    expect(tray.image.path).toMatch(new RegExp(`assets[/\\\\]tray[/\\\\](ok|expiring|broken|busy)[/\\\\]${process.platform === 'darwin' ? 'trayTemplate' : 'tray'}\\.png$`));
+    expect(tray.tooltip).toMatch(/^Finch Logins \u2014 /);
+    // Rebuilt on change: first "Reading …", then the status.
+    expect(tray.menus.length).toBeGreaterThanOrEqual(2);
+    expect(labels(tray.menus[0]!.template)[0]).toBe('Reading the login status\u2026');
+    expect(labels(menuOf())[0]).toBe('1 logged in');
+    expect(item(/^ghcr\.io/).submenu.map((i: { label: string }) => i.label)).toEqual(['Re-login', 'Show in Window']);
+    for (const label of ['Log In to All', 'Run Health Check', 'Open Finch Logins', 'Start at Login', 'Quit Finch Logins']) expect(item(label)).toBeDefined();
+  });
+
+  it('keeps running when the window is closed, and quits from the tray', () => {
+    for (const fn of rec.appEvents.get('window-all-closed') ?? []) fn();
+    expect(rec.appCalls).not.toContain('quit');
+    expect(rec.appEvents.get('second-instance')).toHaveLength(1);
+    item('Quit Finch Logins').click();
+    expect(rec.appCalls).toContain('quit');
+  });
+
+  it('serves the renderer only from app://finch-logins with the CSP header', async () => {
+    const serve = rec.protocolHandlers.get('app') as (r: Request) => Promise<Response>;
+    const page = await serve(new Request('app://finch-logins/index.html'));
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await serve(new Request('app://elsewhere/index.html'))).status).toBe(404);
+  });
+
+  it('denies device permissions and downloads on the default session', () => {
+    expect(rec.devicePermissionHandler!({ deviceType: 'hid' })).toBe(false);
+    let prevented = false;
+    for (const fn of rec.sessionEvents.get('will-download') ?? []) fn({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+  });
+
+  it('opens the window at a registry once its page can listen, from Show in Window or a login that needs input', async () => {
+    const wc = rec.windows[0]!.webContents;
+    const focused = () => wc.sent.filter((m) => m.channel === channelId('focusRegistry')).map((m) => m.payload);
+    const sub = () => item(/^ghcr\.io/).submenu as { label: string; click: () => void }[];
+    sub().find((i) => i.label === 'Show in Window')!.click();
+    expect(focused()).toEqual([]); // the page has not loaded yet: queued
+    wc.emit('did-finish-load');
+    expect(focused()).toEqual([{ host: 'ghcr.io' }]);
+    // Re-login of a password registry with no remembered password needs the user: the window, not a notification.
+    sub().find((i) => i.label === 'Re-login')!.click();
+    await vi.waitFor(() => expect(focused()).toEqual([{ host: 'ghcr.io' }, { host: 'ghcr.io' }]), { timeout: 5_000 });
+    expect(rec.notifications).toEqual([]);
+  });
+
+  it('pushes a new status to the window and the tray when config.json changes on disk', async () => {
+    const wc = rec.windows[0]!.webContents;
+    wc.emit('did-finish-load');
+    sb.write('home/.docker/config.json', { auths: { 'ghcr.io': { auth: Buffer.from('dana:pw').toString('base64') }, 'quay.io': { auth: Buffer.from('d:p').toString('base64') } } });
+    await vi.waitFor(() => expect(item(/^quay\.io/)).toBeDefined(), { timeout: 2_000 });
+    const pushed = wc.sent.filter((m) => m.channel === channelId('statusChanged')).at(-1)!.payload as { registries: { host: string }[] };
+    expect(pushed.registries.map((r) => r.host)).toEqual(['ghcr.io', 'quay.io']);
+  });
+
+  it('turns start at login on with an XDG autostart entry on Linux, from the tray', async () => {
+    if (process.platform !== 'linux') return;
+    item('Start at Login').click();
+    const file = path.join(sb.home, '.config', 'autostart', 'finch-logins.desktop');
+    await vi.waitFor(() => expect(existsSync(file)).toBe(true), { timeout: 2_000 });
+    expect(readFileSync(file, 'utf8')).toMatch(/^Exec=.* --hidden$/m);
+    await vi.waitFor(() => expect(item('Start at Login').checked).toBe(true), { timeout: 2_000 });
   });
 });

@@ -34,6 +34,7 @@ describe('paths per platform', () => {
     const p = pathsFor({ FINCH_LOGINS_PLATFORM: 'darwin', AWS_CONFIG_FILE: '/a/c', AWS_SHARED_CREDENTIALS_FILE: '/a/k', FINCH_LOGINS_STATE_DIR: '/s' });
     expect([p.awsConfig, p.awsCredentials, p.stateDir]).toEqual(['/a/c', '/a/k', '/s']);
     expect(pathsFor({ FINCH_LOGINS_PLATFORM: 'linux' }).awsConfig).toBe('/h/.aws/config');
+    expect(pathsFor({ FINCH_LOGINS_PLATFORM: 'linux', AWS_CONFIG_FILE: '~/cfg/aws' }).awsConfig).toBe('/h/cfg/aws');
   });
 
   it('a wrong FINCH_LOGINS_PLATFORM is a usage error', () => {

@@ -3,7 +3,9 @@
 //
 // Renewed: ECR and ECR Public logins this app made (it knows their expiry) and still stored. Not renewed:
 // registries whose credential helper (ecr-login) fetches tokens itself, and logins with no recorded expiry.
+import type { AppSettings } from '../../../shared/contract';
 import type { Registry } from '../../../shared/types';
+import { defaultRenewBeforeMinutes } from '../state/settings';
 
 export const minute = 60_000;
 
@@ -39,6 +41,15 @@ export interface RenewPlan {
   due: string[];
   /** The next time something becomes due (epoch ms), or null when nothing is scheduled. */
   nextAt: number | null;
+}
+
+/** The policy the settings describe (no settings yet: nothing is renewed). */
+export function renewPolicy(settings: AppSettings | null): RenewPolicy {
+  return {
+    all: settings?.autoRenewAll ?? false,
+    hosts: settings?.autoRenewHosts ?? [],
+    leadMs: (settings?.renewBeforeMinutes ?? defaultRenewBeforeMinutes) * minute,
+  };
 }
 
 export function isRenewable(r: Registry): r is Registry & { expiresAt: string } {

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { writeFileAtomic } from '../fixes/atomic-write';
 
 export interface VmRecord {
@@ -32,8 +31,10 @@ export async function updateVmRecord(stateDir: string, change: (r: VmRecord) => 
 }
 
 /** finch.yaml's settings, not its bytes: Finch rewrites the file (dropping comments) without changing them. */
-export function settingsDigest(yamlText: string | null): string | null {
+export async function settingsDigest(yamlText: string | null): Promise<string | null> {
   if (yamlText === null) return null;
+  // yaml loads lazily: the CLI's start-up must not pay for it (finch/finch-yaml.ts does the same).
+  const { parseDocument } = await import('yaml');
   const doc = parseDocument(yamlText);
   if (doc.errors.length > 0) return null;
   return createHash('sha256').update(canonicalJson(doc.toJS())).digest('hex');

@@ -6,6 +6,7 @@ export const configJsonValid: CheckDefinition = {
   title: 'config.json is readable',
   run: ({ snap, paths }) => {
     const file = paths.configJson;
+    // The snapshot also files "its logins could not be listed" under config.json: that is helper-responds' verdict.
     const notes = snap.problems.filter((p) => p.file === file && !/could not be listed/.test(p.message)).map((p) => p.message);
     if (!snap.config.exists) return ok(`${file} does not exist yet; Finch creates it at the first login.`);
     if (!snap.config.valid) {

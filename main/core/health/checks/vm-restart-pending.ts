@@ -36,7 +36,7 @@ export const vmRestartPending: CheckDefinition = {
     const record = await readVmRecord(paths.stateDir);
     const start = await vmStartEvidence(env, paths, record);
     if (start?.ours && record.lastStart?.settingsDigest) {
-      if (settingsDigest(snap.yaml.text) !== record.lastStart.settingsDigest) {
+      if ((await settingsDigest(snap.yaml.text)) !== record.lastStart.settingsDigest) {
         return warn(`finch.yaml\u2019s settings changed after Finch Logins restarted the VM at ${when(start.at)}. ${applies}`, restart);
       }
       return ok(`finch.yaml\u2019s settings are the same as when Finch Logins restarted the VM at ${when(start.at)}.`);

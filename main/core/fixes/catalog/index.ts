@@ -1,0 +1,15 @@
+import type { FixDefinition } from '../fix-definition';
+import type { FixId } from '../fix-ids';
+import { ecrLoginSetup } from './ecr-login-setup';
+import { migratePlaintext } from './migrate-plaintext';
+import { osxkeychainSetup } from './osxkeychain-setup';
+import { removeUnsupportedStore } from './remove-unsupported-store';
+import { vmRestartFix } from './vm-restart';
+
+export const allFixes: Record<FixId, FixDefinition> = {
+  'osxkeychain-setup': osxkeychainSetup,
+  'ecr-login-setup': ecrLoginSetup,
+  'migrate-plaintext': migratePlaintext,
+  'remove-unsupported-store': removeUnsupportedStore,
+  'vm-restart': vmRestartFix,
+};

@@ -1,0 +1,32 @@
+import { platformStore, unsupportedStoreReason } from '../../health/store-support';
+import { configEdit, loadConfigForEdit } from '../config-json-edit';
+import type { FixDefinition } from '../fix-definition';
+import { nothingToDo } from './nothing-to-do';
+
+export const removeUnsupportedStore: FixDefinition = {
+  id: 'remove-unsupported-store',
+  title: 'Stop using a credential store Finch cannot use',
+  checkId: 'creds-store-supported',
+  async plan({ env, paths }) {
+    const cfg = await loadConfigForEdit(paths.configJson);
+    const store = cfg.config.credsStore;
+    const why = store ? unsupportedStoreReason(store, env, paths) : null;
+    if (!store || !why) {
+      return nothingToDo(store ? `config.json uses "${store}", which Finch supports here: nothing to change.` : 'config.json names no credsStore: nothing to change.');
+    }
+    const replacement = platformStore(env.platform);
+    const edit = configEdit(cfg, (doc) => {
+      if (replacement) doc.credsStore = replacement;
+      else delete doc.credsStore;
+    });
+    return {
+      explanation:
+        `${why} This ${replacement ? `switches credsStore to "${replacement}"` : 'removes credsStore'} in ${cfg.file}; everything else in the file stays. ` +
+        `Logins saved in "${store}" stay there, but Finch cannot read them: log in again afterwards` +
+        (replacement ? '.' : ' (Finch then keeps them in config.json, the only place it can read them on this system).'),
+      edits: edit ? [edit] : [],
+      commands: [],
+      needsVmRestart: false,
+    };
+  },
+};

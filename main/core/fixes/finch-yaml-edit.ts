@@ -1,0 +1,75 @@
+// Editing finch.yaml through the yaml Document API, so comments, key order and other settings survive; the
+// result is parsed again and compared, so a write can only ever change creds_helpers.
+import { isDeepStrictEqual } from 'node:util';
+import type { Document } from 'yaml';
+import { Failure } from '../failure';
+import { parseFinchYaml } from '../finch/finch-yaml';
+import { Problems } from '../problems';
+import { readState, resolveForEdit, type FileState } from './current-file';
+import type { FileEdit } from './file-edit';
+
+export interface YamlForEdit {
+  file: string;
+  current: FileState;
+  text: string;
+  credsHelpers: string[];
+}
+
+export async function loadYamlForEdit(configuredPath: string): Promise<YamlForEdit> {
+  const file = await resolveForEdit(configuredPath);
+  const current = await readState(file);
+  if (current.kind === 'symlink') {
+    throw new Failure('file-unreadable', `${configuredPath} is a link to ${current.target}, which does not exist.`, 'Fix or remove the link; Finch Logins changed nothing.');
+  }
+  const text = current.kind === 'file' ? current.bytes.toString('utf8') : '';
+  const problems = new Problems();
+  const parsed = await parseFinchYaml(file, text, problems);
+  if (!parsed.valid) {
+    throw new Failure(
+      'file-invalid',
+      `${file} was not changed: ${problems.list[0]?.message ?? 'it could not be understood.'}`,
+      'Fix the file in a text editor, then try again. Finch Logins changes nothing in a file it cannot read.',
+    );
+  }
+  return { file, current, text, credsHelpers: parsed.credsHelpers };
+}
+
+/** finch.yaml text with `helper` appended to creds_helpers; null when it is already listed. */
+export async function withCredsHelper(text: string, helper: string): Promise<string | null> {
+  // Loaded lazily, like finch/finch-yaml.ts: the CLI's start-up must not pay for the yaml package.
+  const { isSeq, parseDocument } = await import('yaml');
+  const doc = parseDocument(text);
+  const before = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const list = Array.isArray(before.creds_helpers) ? (before.creds_helpers as unknown[]) : [];
+  if (list.includes(helper)) return null;
+  const node = doc.get('creds_helpers', true);
+  if (isSeq(node)) node.add(doc.createNode(helper));
+  else if (doc.contents === null) doc.contents = doc.createNode({ creds_helpers: [helper] }) as unknown as Document.Parsed['contents'];
+  else doc.set('creds_helpers', doc.createNode([helper]));
+  const out = doc.toString({
+    lineWidth: 0,
+    // Keep the file's own list style: "- x" at the key's column, or indented; "[a, b]" or "[ a, b ]".
+    indentSeq: !/^[^\s#][^\n]*:[ \t]*\r?\n-[ \t]/m.test(text),
+    flowCollectionPadding: /\[ \S/.test(text),
+  });
+  const after = (parseDocument(out).toJS() ?? {}) as Record<string, unknown>;
+  const expected = { ...before, creds_helpers: [...list, helper] };
+  if (!isDeepStrictEqual(after, expected)) {
+    throw new Failure('internal', 'Adding to creds_helpers would have changed other settings in finch.yaml, so nothing was written.', 'This is a bug in Finch Logins; add the helper by hand.');
+  }
+  return out;
+}
+
+export async function credsHelperEdit(y: YamlForEdit, helper: string): Promise<FileEdit | null> {
+  const text = await withCredsHelper(y.text, helper);
+  if (text === null) return null;
+  return {
+    file: y.file,
+    current: y.current,
+    after: Buffer.from(text, 'utf8'),
+    mode: y.current.kind === 'file' ? y.current.mode : 0o644,
+    dirMode: 0o755,
+    kind: 'yaml',
+    via: 'direct',
+  };
+}

@@ -1,0 +1,121 @@
+// Preview, apply and undo: the service behind the window's Fix dialog and `finch-logins fix|undo`.
+// Apply recomputes the plan from the files as they are now and goes ahead only if that is exactly what was
+// previewed (the token); the transaction then checks once more right before writing.
+import type { FixPreview, FixResult, UndoResult, VmLogLine } from '../../../shared/types';
+import type { Env } from '../env';
+import { Failure } from '../failure';
+import { runCheck } from '../health/run-checks';
+import { resolvePaths } from '../paths';
+import { readSnapshot } from '../snapshot';
+import { updateVmRecord } from '../vm/vm-record';
+import { allFixes } from './catalog';
+import { resolveForEdit } from './current-file';
+import { describeChange, planToken } from './file-edit';
+import type { FixContext, FixDefinition, FixPlan } from './fix-definition';
+import { isFixId } from './fix-ids';
+import { osascriptElevator, type Elevator } from './file-writer';
+import { commitEdits } from './transaction';
+import { undoLast } from './undo';
+
+export interface ApplyOptions {
+  /** Live output of the VM restart. */
+  onVmLine?: (line: VmLogLine) => void;
+  /** How privileged copies run (macOS's administrator prompt); replaced in tests. */
+  elevator?: Elevator;
+}
+
+function fixById(fixId: string): FixDefinition {
+  if (!isFixId(fixId)) throw new Failure('unknown-fix', `There is no fix "${fixId}".`, `Fixes: ${Object.keys(allFixes).join(', ')}.`);
+  return allFixes[fixId];
+}
+
+async function planFor(env: Env, fix: FixDefinition, onVmLine: (l: VmLogLine) => void): Promise<FixPlan> {
+  const snap = await readSnapshot(env);
+  const ctx: FixContext = { env, paths: snap.paths, snap, onVmLine };
+  return fix.plan(ctx);
+}
+
+/** One fix at a time in this process: two applies must not interleave their read-check-write. */
+let queue: Promise<unknown> = Promise.resolve();
+function serialized<T>(fn: () => Promise<T>): Promise<T> {
+  const next = queue.then(fn);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+export async function previewFix(env: Env, fixId: string): Promise<FixPreview> {
+  const fix = fixById(fixId);
+  const plan = await planFor(env, fix, () => undefined);
+  return {
+    fixId: fix.id,
+    title: fix.title,
+    explanation: plan.explanation,
+    changes: plan.edits.map(describeChange),
+    commands: plan.commands,
+    needsVmRestart: plan.needsVmRestart,
+    token: planToken(fix.id, plan.edits),
+  };
+}
+
+export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOptions = {}): Promise<FixResult> {
+  return serialized(async () => {
+    const fix = fixById(fixId);
+    if (!token.startsWith(`${fix.id}:`)) throw new Failure('invalid-token', `That confirmation belongs to another fix, not "${fix.id}".`, 'Preview the fix again.');
+    const plan = await planFor(env, fix, opts.onVmLine ?? (() => undefined));
+    const now = planToken(fix.id, plan.edits);
+    if (now !== token) throw staleFailure(plan, token);
+
+    const notes: string[] = [];
+    let complete = true;
+    let edits = plan.edits;
+    if (plan.prepare) {
+      const p = await plan.prepare();
+      edits = p.edits;
+      notes.push(...p.notes);
+      complete = p.complete;
+    }
+    const paths = resolvePaths(env);
+    if (edits.length > 0) {
+      await commitEdits(edits, { fixId: fix.id, stateDir: paths.stateDir, now: env.now(), elevator: opts.elevator ?? osascriptElevator });
+    }
+    const yamlWritten = env.platform !== 'linux' && edits.some((e) => e.kind === 'yaml');
+    if (yamlWritten) {
+      const yamlFile = await resolveForEdit(paths.finchYaml);
+      if (edits.some((e) => e.file === yamlFile)) await updateVmRecord(paths.stateDir, (r) => void (r.yamlChangedAt = env.now().toISOString()));
+    }
+    if (plan.finish) notes.push(await plan.finish());
+
+    const applied = edits.length > 0 || !!plan.finish;
+    const changed = edits.map((e) => e.file);
+    const message = !applied
+      ? notes.length
+        ? `Nothing was changed. ${notes.join(' ')}`
+        : plan.explanation.split('\n')[0]!
+      : [
+          changed.length ? `Changed ${changed.join(' and ')}.` : '',
+          ...notes,
+          complete ? '' : 'The rest was left as it was.',
+          plan.needsVmRestart && yamlWritten ? 'Restart the VM for Finch to use the new finch.yaml.' : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+    return { fixId: fix.id, applied, message, check: await runCheck(env, fix.checkId), needsVmRestart: plan.needsVmRestart && yamlWritten };
+  });
+}
+
+export function undoLastChange(env: Env, elevator: Elevator = osascriptElevator): Promise<UndoResult> {
+  return serialized(() => undoLast(env, elevator));
+}
+
+/** Which file differs from the preview, so the message can name it. */
+function staleFailure(plan: FixPlan, token: string): Failure {
+  const wanted = token.slice(token.indexOf(':') + 1).split('.');
+  const now = planToken('x', plan.edits).slice(2).split('.');
+  const files = plan.edits.filter((_, i) => wanted[i] !== now[i]).map((e) => e.file);
+  const what = files.length && wanted.length === now.length ? files.join(' and ') : 'The files this fix changes';
+  return new Failure(
+    'changed-since-preview',
+    `${what} changed since the preview, so nothing was written.`,
+    'Look at the fix again: its preview now shows the current files.',
+  );
+}

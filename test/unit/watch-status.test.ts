@@ -1,0 +1,140 @@
+// The status watcher: a burst of file changes gives one re-read ~250 ms later; only new snapshots are reported;
+// the credential store is re-listed on a slow poll, and only while the window is visible.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { debounce } from '../../main/core/watch/debounce';
+import type { WatchFs } from '../../main/core/watch/dir-watcher';
+import { startStatusWatcher } from '../../main/core/watch/status-watcher';
+import { currentEnv } from '../../main/core/env';
+import type { Status } from '../../shared/types';
+import { makeSandbox } from '../support/sandbox-home';
+
+afterEach(() => vi.useRealTimers());
+
+describe('debounce', () => {
+  it('calls once, 250 ms after the last call of a burst', () => {
+    vi.useFakeTimers();
+    const fn = vi.fn();
+    const d = debounce(fn, 250);
+    d();
+    vi.advanceTimersByTime(200);
+    d();
+    vi.advanceTimersByTime(200);
+    d();
+    vi.advanceTimersByTime(249);
+    expect(fn).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(fn).toHaveBeenCalledTimes(1);
+    d();
+    d.cancel();
+    vi.advanceTimersByTime(1_000);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+});
+
+function fakeWatchFs() {
+  const listeners: ((f: string | null) => void)[] = [];
+  const fs: WatchFs = {
+    watch: (_dir, l) => (listeners.push(l), { close: () => undefined }),
+    isDir: () => true,
+  };
+  return { fs, change: (name: string) => listeners.forEach((l) => l(name)) };
+}
+
+const status = (n: number): Status => ({ platform: 'linux', finch: {} as Status['finch'], registries: [], profiles: [], problems: [{ file: 'f', message: String(n) }] });
+
+describe('status watcher (fake timers)', () => {
+  it('re-reads once per burst of changes and reports only a changed snapshot', async () => {
+    vi.useFakeTimers();
+    const { fs, change } = fakeWatchFs();
+    let version = 1;
+    const read = vi.fn(async () => status(version));
+    const seen: Status[] = [];
+    const w = startStatusWatcher(currentEnv({ HOME: '/h', FINCH_LOGINS_PLATFORM: 'linux' }), { onStatus: (s) => seen.push(s), read, fs });
+    await w.refreshNow();
+    expect(seen).toHaveLength(1);
+    change('config.json');
+    change('config.json');
+    change('finch.yaml');
+    await vi.advanceTimersByTimeAsync(250);
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(seen).toHaveLength(1); // same snapshot: not reported again
+    version = 2;
+    change('config');
+    await vi.advanceTimersByTimeAsync(250);
+    expect(seen.map((s) => s.problems[0]!.message)).toEqual(['1', '2']);
+    expect(w.latest()).toEqual(status(2));
+    w.stop();
+  });
+
+  it('polls the store every 30 s only while the window is visible', async () => {
+    vi.useFakeTimers();
+    const { fs } = fakeWatchFs();
+    const read = vi.fn(async () => status(1));
+    let visible = false;
+    const w = startStatusWatcher(currentEnv({ HOME: '/h', FINCH_LOGINS_PLATFORM: 'linux' }), { onStatus: () => undefined, read, fs, shouldPoll: () => visible });
+    await vi.advanceTimersByTimeAsync(90_000);
+    expect(read).not.toHaveBeenCalled();
+    visible = true;
+    await vi.advanceTimersByTimeAsync(30_000 + 250);
+    expect(read).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(read).toHaveBeenCalledTimes(1);
+    w.stop();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('coalesces changes during a slow read into exactly one more read', async () => {
+    vi.useFakeTimers();
+    const { fs } = fakeWatchFs();
+    let n = 0;
+    const read = vi.fn(() => new Promise<Status>((r) => setTimeout(() => r(status(++n)), 1_000)));
+    const w = startStatusWatcher(currentEnv({ HOME: '/h', FINCH_LOGINS_PLATFORM: 'linux' }), { onStatus: () => undefined, read, fs });
+    const first = w.refreshNow();
+    void w.refreshNow();
+    void w.refreshNow();
+    await vi.advanceTimersByTimeAsync(2_000);
+    await first;
+    expect(read).toHaveBeenCalledTimes(2);
+    w.stop();
+  });
+
+  it('reports a failed read and carries on', async () => {
+    const { fs } = fakeWatchFs();
+    const errors: unknown[] = [];
+    const w = startStatusWatcher(currentEnv({ HOME: '/h', FINCH_LOGINS_PLATFORM: 'linux' }), {
+      onStatus: () => undefined,
+      onError: (e) => errors.push(e),
+      read: () => Promise.reject(new Error('EACCES')),
+      fs,
+    });
+    expect(await w.refreshNow()).toBeNull();
+    expect(errors).toHaveLength(1);
+    w.stop();
+  });
+});
+
+describe('status watcher (real files)', () => {
+  it('sees config.json edited on disk within a second, through the real snapshot', async () => {
+    const sb = makeSandbox({ platform: 'darwin', files: { 'home/.finch/config.json': { auths: { 'ghcr.io': {} } } } });
+    const seen: string[][] = [];
+    const w = startStatusWatcher(currentEnv(sb.vars), { onStatus: (s) => seen.push(s.registries.map((r) => r.host)) });
+    try {
+      await w.refreshNow();
+      expect(seen).toEqual([['ghcr.io']]);
+      const started = Date.now();
+      sb.write('home/.finch/config.json', { auths: { 'ghcr.io': {}, 'quay.io': {} } });
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual(['ghcr.io', 'quay.io']), { timeout: 1_000, interval: 20 });
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // The AWS folder does not exist yet: creating it and a profile is seen too.
+      mkdirSync(path.join(sb.home, '.aws'));
+      writeFileSync(path.join(sb.home, '.aws', 'config'), '[profile dev]\nregion = eu-west-1\n');
+      await vi.waitFor(() => expect(w.latest()!.profiles.map((p) => p.name)).toContain('dev'), { timeout: 1_000, interval: 20 });
+    } finally {
+      w.stop();
+      rmSync(sb.dir, { recursive: true, force: true });
+    }
+  });
+});
