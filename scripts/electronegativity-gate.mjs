@@ -1,123 +1,128 @@
 #!/usr/bin/env node
-// Security gate: runs Electronegativity over the sources of the three Electron layers and fails on any HIGH
-// finding. Electronegativity always exits 0, so the verdict is read from its CSV report.
+// Security gate: Electronegativity over the sources of the three Electron layers; fails (exit 1) on any HIGH
+// finding, and on any file it could not parse (a file it did not read is a file it did not check).
 //
-// Its `-i` takes ONE path, so main/, preload/, renderer/ (and shared/, which they import) are copied into one
-// temporary tree with package.json: its global checks (CSP, navigation limits, permission handlers) need to see
-// the window's options, the preload and the page together. The Electron version is passed with `-e` (from the
-// installed electron package) because the tool would otherwise look it up online.
+// Why not `npx electronegativity -i … -o report.csv` and read the CSV, as usual: the CLI always exits 0 AND its CSV
+// writer is racy — it writes the header (flag 'w') and the findings (flag 'a') with two concurrent async writes,
+// so the header can truncate the findings or overwrite their start. Seen here as a corrupted row; a truncated
+// report would pass the gate with no findings. The SARIF report is written safely but carries no severity. So the
+// gate calls the same runner in-process (the package's main export, which the CLI calls with the same options) and
+// reads the findings it returns; `--report <file.csv>` writes them as CSV for CI artifacts.
 //
-// Usage: node scripts/electronegativity-gate.mjs [--keep]   (--keep leaves the CSV and prints its path)
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// `-i` takes ONE path, so main/, preload/, renderer/ and shared/ (which they import) are copied into one temporary
+// tree with package.json: the global checks (CSP, navigation limits, permission handlers) must see the window's
+// options, the preload and the page together. The Electron version is passed (as `-e` would) from the installed
+// electron package, since the tool would otherwise look it up online.
+//
+// Usage: node scripts/electronegativity-gate.mjs [--input <dir>] [--report <file.csv>]
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const folders = ['main', 'preload', 'renderer', 'shared'];
+const require = createRequire(import.meta.url);
+export const folders = ['main', 'preload', 'renderer', 'shared'];
 
-/** RFC 4180-ish CSV (quoted fields may hold commas and doubled quotes), as Electronegativity writes it. */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field.trim());
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field.trim());
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
-}
-
-/** Findings as objects keyed by the CSV header (issue, severity, confidence, filename, location, sample, description, url). */
-export function findingsFromCsv(text) {
-  const [header, ...rows] = parseCsv(text);
-  if (!header || !header.includes('severity')) throw new Error('Electronegativity wrote no CSV header: the scan did not run.');
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+/** Electronegativity's issue objects as flat rows (its own CSV columns). */
+export function toFindings(issues) {
+  return issues.map((i) => ({
+    issue: i.id,
+    severity: i.severity?.name ?? String(i.severity),
+    confidence: i.confidence?.name ?? String(i.confidence),
+    filename: i.file,
+    location: `${i.location?.line ?? 0}:${i.location?.column ?? 0}`,
+    sample: i.sample ?? '',
+    description: i.description ?? '',
+    url: `https://github.com/doyensec/electronegativity/wiki/${i.id}`,
+  }));
 }
 
 /** The gate's verdict: exit code and the lines to print. */
-export function verdict(findings) {
+export function verdict(findings, parseErrors = []) {
   const high = findings.filter((f) => f.severity.toUpperCase() === 'HIGH');
   const counts = {};
   for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  const summary = Object.keys(counts).length
-    ? Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ')
-    : 'no findings';
-  if (high.length === 0) {
-    return { code: 0, lines: [`electronegativity: no HIGH findings (${summary}) in ${folders.join(', ')}`] };
+  const summary = Object.keys(counts).length ? Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ') : 'no findings';
+  const lines = [];
+  if (high.length > 0) {
+    lines.push(`electronegativity: ${high.length} HIGH finding${high.length === 1 ? '' : 's'} (${summary}):`);
+    for (const f of high) lines.push(`  ${f.issue} ${f.filename}:${f.location} — ${f.description}`, `    ${f.sample}`, `    ${f.url}`);
   }
-  return {
-    code: 1,
-    lines: [
-      `electronegativity: ${high.length} HIGH finding${high.length === 1 ? '' : 's'} (${summary}):`,
-      ...high.map((f) => `  ${f.issue} ${f.filename}:${f.location} — ${f.description}\n    ${f.sample}\n    ${f.url}`),
-    ],
-  };
+  if (parseErrors.length > 0) {
+    lines.push(`electronegativity: ${parseErrors.length} file${parseErrors.length === 1 ? '' : 's'} could not be parsed, so were not checked:`);
+    for (const e of parseErrors) lines.push(`  ${e.file}: ${e.message}`);
+  }
+  if (lines.length > 0) return { code: 1, lines };
+  return { code: 0, lines: [`electronegativity: no HIGH findings (${summary}) in ${folders.join(', ')}`] };
+}
+
+const csvField = (v) => `"${String(v).replace(/"/g, '""')}"`;
+export function toCsv(findings) {
+  const cols = ['issue', 'severity', 'confidence', 'filename', 'location', 'sample', 'description', 'url'];
+  return [cols.join(','), ...findings.map((f) => cols.map((c) => csvField(f[c])).join(','))].join('\n') + '\n';
 }
 
 function electronVersion() {
-  const require = createRequire(import.meta.url);
   return JSON.parse(readFileSync(require.resolve('electron/package.json', { paths: [root] }), 'utf8')).version;
 }
 
-function main() {
-  const keep = process.argv.includes('--keep');
-  const work = mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'));
-  const tree = path.join(work, 'src');
-  const csv = path.join(work, 'report.csv');
-  try {
+/** Scans a folder (default: a copy of the app's sources) and returns the findings and the parse errors. */
+export async function scan(input) {
+  // Its translations are fetched online for other locales; English ships with it.
+  process.env.LANG = 'en-US';
+  const run = require('@doyensec/electronegativity');
+  let tree = input;
+  let work = null;
+  if (!tree) {
+    work = mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'));
+    tree = path.join(work, 'src');
     for (const f of folders) cpSync(path.join(root, f), path.join(tree, f), { recursive: true });
     cpSync(path.join(root, 'package.json'), path.join(tree, 'package.json'));
-    const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity');
-    const run = spawnSync(bin, ['-i', tree, '-o', csv, '-e', electronVersion(), '-r', '-v', 'false'], {
-      encoding: 'utf8',
-      // Its translations are fetched online for non-English locales; English ships with it.
-      env: { ...process.env, LANG: 'en-US' },
-      shell: process.platform === 'win32',
-    });
-    if (run.error) throw run.error;
-    if (!existsSync(csv)) {
-      process.stderr.write(run.stdout + run.stderr);
-      throw new Error('Electronegativity produced no report.');
-    }
-    const { code, lines } = verdict(findingsFromCsv(readFileSync(csv, 'utf8')));
-    for (const l of lines) {
-      if (code) console.error(l);
-      else console.log(l);
-    }
-    if (keep) console.log(`report: ${csv}`);
-    return code;
-  } finally {
-    if (!keep) rmSync(work, { recursive: true, force: true });
   }
+  const log = console.log;
+  try {
+    // The runner reports "could not retrieve translations" and similar offline chatter on stdout.
+    console.log = () => undefined;
+    const result = await run(
+      {
+        input: path.resolve(tree),
+        isSarif: false,
+        customScan: [],
+        excludeFromScan: [],
+        isRelative: true,
+        isVerbose: false,
+        electronVersionOverride: electronVersion(),
+        parserPlugins: [],
+      },
+      false,
+    );
+    return { findings: toFindings(result.issues), parseErrors: result.errors.filter((e) => !e.tolerable) };
+  } finally {
+    console.log = log;
+    if (work) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function arg(name) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    process.exitCode = main();
+    const { findings, parseErrors } = await scan(arg('--input'));
+    const report = arg('--report');
+    if (report) writeFileSync(report, toCsv(findings));
+    const { code, lines } = verdict(findings, parseErrors);
+    for (const l of lines) {
+      if (code) console.error(l);
+      else console.log(l);
+    }
+    process.exitCode = code;
   } catch (e) {
-    console.error(`electronegativity gate: ${e instanceof Error ? e.message : e}`);
+    console.error(`electronegativity gate: ${e instanceof Error ? e.stack : e}`);
     process.exitCode = 1;
   }
 }

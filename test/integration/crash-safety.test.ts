@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sweepStaleTemps } from '../../main/core/fixes/atomic-write';
+import { sweepStaleTemps } from '../../main/core/atomic-write';
 import { listBackups } from '../../main/core/fixes/backups';
 
 const root = path.resolve(__dirname, '../..');
@@ -54,7 +54,7 @@ describe('crash safety', () => {
   it('atomic writes: 100 kills mid-write, the file is always the old or the new bytes, never partial', async () => {
     const writer = await bundle(
       'atomic-writer',
-      `import { writeFileAtomic } from './main/core/fixes/atomic-write';
+      `import { writeFileAtomic } from './main/core/atomic-write';
        const [file, a, b] = process.argv.slice(2);
        const { readFileSync } = await import('node:fs');
        const versions = [readFileSync(a), readFileSync(b)];

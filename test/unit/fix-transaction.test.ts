@@ -4,7 +4,7 @@ import { chownSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
-import { sweepStaleTemps } from '../../main/core/fixes/atomic-write';
+import { sweepStaleTemps } from '../../main/core/atomic-write';
 import { listBackups } from '../../main/core/fixes/backups';
 import { configEdit, loadConfigForEdit } from '../../main/core/fixes/config-json-edit';
 import { readState } from '../../main/core/fixes/current-file';

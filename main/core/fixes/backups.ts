@@ -3,7 +3,7 @@
 // it; it is written before the first file changes, so a crash midway still leaves the old bytes on disk.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../atomic-write';
 import { stateDigest, type FileState } from './current-file';
 import type { FileEdit } from './file-edit';
 

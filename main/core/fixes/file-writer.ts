@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { Failure } from '../failure';
 import { run } from '../process/run';
-import { removeFile, writeFileAtomic, writeSymlinkAtomic } from './atomic-write';
+import { removeFile, writeFileAtomic, writeSymlinkAtomic } from '../atomic-write';
 import { backupBytes, type Backup, type ManifestEntry } from './backups';
 import { copyScript, osascriptArgs, osascriptPath, removeScript, symlinkScript } from './elevation';
 import type { FileEdit } from './file-edit';

@@ -1,8 +1,12 @@
 // The app's own memory, kept in its state folder: which profile logs in to which registry, when each login
 // made here expires, and registries the user added. Never a secret (remembered passwords live in the keychain).
-import { mkdir, readFile, rename, writeFile, open } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-write';
 import type { Problems } from '../problems';
+
+/** The app's own files hold no secret, but who logs in where is nobody else's business. */
+export const privateFile = { mode: 0o600, dirMode: 0o700 };
 
 export interface RegistryMemory {
   /** Profile bound to this registry by the user. */
@@ -53,14 +57,7 @@ export async function loadState(stateDir: string, problems?: Problems): Promise<
 
 /** Atomic: a crash leaves the old file or the new one, never half of one. */
 export async function saveState(stateDir: string, state: AppState): Promise<void> {
-  await mkdir(stateDir, { recursive: true, mode: 0o700 });
-  const file = path.join(stateDir, stateFileName);
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
-  const fh = await open(tmp, 'r+');
-  await fh.sync();
-  await fh.close();
-  await rename(tmp, file);
+  await writeFileAtomic(path.join(stateDir, stateFileName), Buffer.from(JSON.stringify(state, null, 2) + '\n'), privateFile);
 }
 
 /** Read-modify-write of the state, serialised within this process. */

@@ -2,12 +2,13 @@
 // auto-renew flag kept with the rest of each registry's memory in state.json. Start at login is NOT stored here:
 // the OS keeps it (login items, the Run key, the XDG autostart file) and the user can change it there too, so the
 // shell asks the OS each time through `LoginItem` instead of keeping a copy that could disagree.
-import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppSettings, SettingsChange } from '../../../shared/contract';
 import { Failure } from '../failure';
 import { parseUserHost } from '../registries/host';
-import { loadState, updateState } from './app-state';
+import { writeFileAtomic } from '../atomic-write';
+import { loadState, privateFile, updateState } from './app-state';
 
 export const settingsFileName = 'settings.json';
 export const defaultRenewBeforeMinutes = 30;
@@ -58,14 +59,7 @@ export function clampLead(minutes: number): number {
 
 /** Atomic, like state.json: a crash leaves the old file or the new one. */
 async function saveSettings(stateDir: string, settings: StoredSettings): Promise<void> {
-  await mkdir(stateDir, { recursive: true, mode: 0o700 });
-  const file = path.join(stateDir, settingsFileName);
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(settings, null, 2) + '\n', { mode: 0o600 });
-  const fh = await open(tmp, 'r+');
-  await fh.sync();
-  await fh.close();
-  await rename(tmp, file);
+  await writeFileAtomic(path.join(stateDir, settingsFileName), Buffer.from(JSON.stringify(settings, null, 2) + '\n'), privateFile);
 }
 
 export async function readAppSettings(stateDir: string, deps: SettingsDeps = {}): Promise<AppSettings> {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../fixes/atomic-write';
+import { writeFileAtomic } from '../atomic-write';
 
 export interface VmRecord {
   lastStart?: { at: string; settingsDigest: string | null };

@@ -1,0 +1,72 @@
+// What Undo did: the message and each file put back, or why nothing was restored. Shown in the Health view and in
+// the Fix dialog that offered the Undo.
+import type { UndoState } from '../store/health-slice';
+import { ErrorIcon } from './icons';
+import { CheckStatusIcon, UndoIcon } from './health-icons';
+import { FilePath } from './file-path';
+import { Inline } from './health-text';
+
+export function UndoNotice({ undo, home, onDismiss }: { undo: UndoState; home: string | null; onDismiss?: () => void }) {
+  if (undo.phase === 'idle') return null;
+  if (undo.phase === 'working') {
+    return (
+      <div className="notice notice-info" role="status">
+        <UndoIcon />
+        <p className="notice-title">Undoing the last fix…</p>
+      </div>
+    );
+  }
+  if (undo.phase === 'failed' && undo.error) {
+    // "Nothing to undo" is an answer, not a failure.
+    const nothing = undo.error.kind === 'nothing-to-undo';
+    return (
+      <div className={nothing ? 'notice notice-info' : 'notice notice-bad'} role={nothing ? 'status' : 'alert'}>
+        {nothing ? <UndoIcon /> : <ErrorIcon />}
+        <div className="notice-main">
+          <p className="notice-title">{nothing ? 'Nothing to undo' : 'Undo failed'}</p>
+          <p>
+            <Inline text={nothing ? 'No fix made here is waiting to be undone.' : undo.error.message} home={home} />
+          </p>
+          {!nothing && undo.error.hint && (
+            <p className="notice-hint">
+              <Inline text={undo.error.hint} home={home} />
+            </p>
+          )}
+        </div>
+        {onDismiss && <DismissButton onDismiss={onDismiss} />}
+      </div>
+    );
+  }
+  if (!undo.result) return null;
+  return (
+    <div className="notice notice-good" role="status" aria-label="Undo">
+      <CheckStatusIcon status="ok" />
+      <div className="notice-main">
+        <p className="notice-title">Undone</p>
+        <p>
+          <Inline text={undo.result.message} home={home} />
+        </p>
+        {undo.result.restored.length > 0 && (
+          <ul className="restored" aria-label="Restored files">
+            {undo.result.restored.map((f) => (
+              <li key={f}>
+                <FilePath file={f} home={home} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {onDismiss && <DismissButton onDismiss={onDismiss} />}
+    </div>
+  );
+}
+
+function DismissButton({ onDismiss }: { onDismiss: () => void }) {
+  return (
+    <button type="button" className="icon-button notice-dismiss" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
+      <svg className="icon" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" aria-hidden="true" focusable="false">
+        <path d="m4.5 4.5 7 7M11.5 4.5l-7 7" />
+      </svg>
+    </button>
+  );
+}

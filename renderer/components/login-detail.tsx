@@ -1,0 +1,139 @@
+// Under a registry row: what the last login attempt came to, in words, with the next step as a control —
+// "Run aws sso login", an MFA code field, the password dialog, or the profile picker.
+import { useId, useState, type FormEvent } from 'react';
+import type { AppError, Registry } from '../../shared/types';
+import { useAppStore, type RowOutcome } from '../store';
+import { ErrorIcon } from './icons';
+import { Spinner } from './login-modal';
+
+export function LoginDetail({ registry, outcome }: { registry: Registry; outcome: RowOutcome }) {
+  const dismiss = useAppStore((s) => s.dismissOutcome);
+  const { result, error } = outcome;
+
+  if (result === 'logged-in') {
+    return (
+      <div className="login-detail login-detail-good">
+        <span className="login-mark" aria-hidden="true">
+          ✓
+        </span>
+        <span>
+          Logged in
+          {outcome.profile && (
+            <>
+              {' with profile '}
+              <span className="mono">{outcome.profile}</span>
+            </>
+          )}
+        </span>
+      </div>
+    );
+  }
+
+  return (
+    <div className={result === 'skipped' ? 'login-detail login-detail-skipped' : 'login-detail login-detail-bad'} role={outcome.fromAll ? undefined : 'alert'}>
+      {result === 'skipped' ? (
+        <span className="login-mark" aria-hidden="true">
+          –
+        </span>
+      ) : (
+        <ErrorIcon />
+      )}
+      <div className="login-detail-body">
+        <p className="login-detail-message">
+          {result === 'skipped' && <span className="login-detail-tag">Skipped: </span>}
+          {error?.message ?? (result === 'skipped' ? 'this registry needs you.' : 'The login failed.')}
+        </p>
+        {error?.hint && <p className="login-detail-hint">{error.hint}</p>}
+        {error && <NextStep registry={registry} error={error} />}
+      </div>
+      <button type="button" className="icon-button" aria-label={`Dismiss the message for ${registry.host}`} title="Dismiss" onClick={() => dismiss(registry.host)}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** The control that answers the error, when there is one. */
+function NextStep({ registry, error }: { registry: Registry; error: AppError }) {
+  const busy = useAppStore((s) => s.busy[registry.host]);
+  const ssoThenLogin = useAppStore((s) => s.ssoThenLogin);
+  const askPassword = useAppStore((s) => s.askPassword);
+
+  switch (error.kind) {
+    case 'sso-login-needed': {
+      const profile = error.detail?.profile;
+      if (!profile) return null;
+      return (
+        <div className="login-next">
+          <button type="button" className="button button-small" disabled={!!busy} onClick={() => void ssoThenLogin(registry.host, profile)}>
+            {busy === 'sso' && <Spinner />}
+            {busy === 'sso' ? 'Waiting for the browser sign-in…' : 'Run aws sso login'}
+          </button>
+          {busy !== 'sso' && <span className="sub">Opens your browser to sign in, then logs in again.</span>}
+        </div>
+      );
+    }
+    case 'needs-mfa':
+      return <MfaForm registry={registry} />;
+    case 'needs-password':
+      return (
+        <div className="login-next">
+          <button
+            type="button"
+            className="button button-small"
+            disabled={!!busy}
+            onClick={() => askPassword({ host: registry.host, ...(registry.username ? { username: registry.username } : {}) })}
+          >
+            Enter password…
+          </button>
+        </div>
+      );
+    case 'needs-profile':
+    case 'profile-missing':
+      return registry.kind === 'ecr' || registry.kind === 'ecr-public' ? (
+        <p className="sub">Choose a profile in the row above; the next login uses it.</p>
+      ) : null;
+    default:
+      return null;
+  }
+}
+
+/** A six-digit code from the MFA device, sent with the login once and cleared from the field at once. */
+function MfaForm({ registry }: { registry: Registry }) {
+  const busy = useAppStore((s) => s.busy[registry.host]);
+  const login = useAppStore((s) => s.login);
+  const [code, setCode] = useState('');
+  const id = useId();
+  const valid = /^\d{6}$/.test(code);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!valid || busy) return;
+    const sent = code;
+    setCode('');
+    void login(registry.host, { mfaCode: sent });
+  };
+
+  return (
+    <form className="login-next mfa-form" onSubmit={submit}>
+      <label htmlFor={id}>MFA code</label>
+      <input
+        id={id}
+        className="text-input mfa-input"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="\d{6}"
+        maxLength={6}
+        placeholder="123456"
+        autoFocus
+        value={code}
+        disabled={!!busy}
+        onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
+      />
+      <button type="submit" className="button button-small button-primary" disabled={!valid || !!busy}>
+        {busy === 'login' && <Spinner />}
+        Log in
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+// The AWS profile an ECR (or ECR Public) row logs in with. "Automatic" leaves the choice to the app: the profile
+// named after the account, else one found in that account (ECR Public: the default profile).
+import { useEffect, useId, useRef } from 'react';
+import type { Profile, Registry } from '../../shared/types';
+import { useAppStore } from '../store';
+import { WarningIcon } from './icons';
+
+const accountId = /^\d{12}$/;
+
+/**
+ * The one account claim the window can make honestly: a profile named after an account id (Finch's documented
+ * convention) is for that account. Anything else would need AWS to answer, so nothing is said.
+ */
+export function accountMismatch(profile: string | null, registry: Registry): string | null {
+  if (!profile || !registry.accountId || !accountId.test(profile) || profile === registry.accountId) return null;
+  return `Named after account ${profile}, but this registry is in ${registry.accountId}.`;
+}
+
+export function profileOptionLabel(p: Profile): string {
+  return `${p.name} · ${p.region ?? 'no region'}`;
+}
+
+export function ProfilePicker({ registry, profiles }: { registry: Registry; profiles: Profile[] }) {
+  const busy = useAppStore((s) => s.busy[registry.host]);
+  const focus = useAppStore((s) => (s.profileFocus?.host === registry.host ? s.profileFocus.n : 0));
+  const setProfile = useAppStore((s) => s.setProfile);
+  const ref = useRef<HTMLSelectElement>(null);
+  const warningId = useId();
+
+  // A login that could not choose a profile asks for this picker.
+  useEffect(() => {
+    if (focus > 0) ref.current?.focus();
+  }, [focus]);
+
+  if (profiles.length === 0) {
+    return <span className="sub none">No AWS profiles</span>;
+  }
+  const current = registry.profile;
+  const known = current === null || profiles.some((p) => p.name === current);
+  const warning = accountMismatch(current, registry);
+
+  return (
+    <div className="profile-picker">
+      <label className="profile-picker-row">
+        <span className="profile-picker-label">Profile</span>
+        <select
+          ref={ref}
+          className="select"
+          value={current ?? ''}
+          disabled={!!busy}
+          aria-label={`AWS profile for ${registry.host}`}
+          aria-describedby={warning ? warningId : undefined}
+          aria-invalid={warning ? true : undefined}
+          onChange={(e) => void setProfile(registry.host, e.target.value || null)}
+        >
+          <option value="">Automatic</option>
+          {profiles.map((p) => (
+            <option key={p.name} value={p.name}>
+              {profileOptionLabel(p)}
+            </option>
+          ))}
+          {!known && current && <option value={current}>{`${current} · not in your AWS files`}</option>}
+        </select>
+      </label>
+      {warning && (
+        <span className="profile-warning" id={warningId}>
+          <WarningIcon />
+          {warning}
+        </span>
+      )}
+      {!known && current && !warning && (
+        <span className="profile-warning">
+          <WarningIcon />
+          {`Profile ${current} is not in your AWS files any more.`}
+        </span>
+      )}
+    </div>
+  );
+}
