@@ -51,7 +51,7 @@ export function verdict(findings, parseErrors = []) {
     for (const f of high) lines.push(`  ${f.issue} ${f.filename}:${f.location} — ${f.description}`, `    ${f.sample}`, `    ${f.url}`);
   }
   if (parseErrors.length > 0) {
-    lines.push(`electronegativity: ${parseErrors.length} file${parseErrors.length === 1 ? '' : 's'} could not be parsed, so were not checked:`);
+    lines.push(`electronegativity: ${parseErrors.length === 1 ? '1 file was' : `${parseErrors.length} files were`} not checked (it could not parse them):`);
     for (const e of parseErrors) lines.push(`  ${e.file}: ${e.message}`);
   }
   if (lines.length > 0) return { code: 1, lines };

@@ -89,6 +89,29 @@ describe.skipIf(!stack.up)('logins against the real stack', () => {
     expect(results(r.stdout)[0]!.error).toMatchObject({ kind: 'sso-login-needed', hint: 'Run: aws sso login --profile corp' });
   });
 
+  it('a profile with mfa_serial asks for the code, then logs in with it', async () => {
+    const sb = loginHome();
+    const host = ecrHost(accounts.role, 'us-east-1');
+    created.push(host);
+    const asked = await runCli(sb.vars, ['login', host, '--profile', 'mfa', '--json']);
+    expect(results(asked.stdout)[0]!.error).toMatchObject({ kind: 'needs-mfa', detail: { profile: 'mfa' } });
+    const r = await runCli(sb.vars, ['login', host, '--profile', 'mfa', '--mfa-code', '123456', '--json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(results(r.stdout)[0]).toMatchObject({ result: 'logged-in', profile: 'mfa' });
+  });
+
+  it('Windows: finch runs with DOCKER_CONFIG at %LOCALAPPDATA%\\.finch, where the VM reads logins', async () => {
+    const sb = loginHome({ platform: 'win32', config: null });
+    sb.write('home/AppData/Local/.finch/config.json', { credsStore: 'secretservice' });
+    const log = sb.file('finch.log');
+    sb.vars.FL_FINCH_LOG = log;
+    const r = await runCli(sb.vars, ['login', 'ghcr.io', '--username', stack.user, '--password-stdin'], stack.password);
+    expect(r.code, r.stdout).toBe(0);
+    const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { argv: string[]; DOCKER_CONFIG: string });
+    expect(calls.find((c) => c.argv[0] === 'login')!.DOCKER_CONFIG).toBe(sb.file('home/AppData/Local/.finch'));
+    expect(helperGet('ghcr.io', sb.vars).Username).toBe(stack.user);
+  });
+
   it('an account no profile belongs to asks the user to pick one', async () => {
     const sb = loginHome();
     const r = await runCli(sb.vars, ['login', ecrHost('999999999999', 'eu-west-1'), '--json']);

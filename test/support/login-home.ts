@@ -36,6 +36,12 @@ region = eu-west-1
 [profile denied]
 region = eu-west-1
 
+[profile mfa]
+role_arn = arn:aws:iam::${accounts.role}:role/ecr-pull-mfa
+source_profile = dev
+mfa_serial = arn:aws:iam::${accounts.dev}:mfa/dana
+region = us-east-1
+
 [profile corp]
 sso_session = corp
 sso_account_id = ${accounts.sso}
