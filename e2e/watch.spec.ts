@@ -38,8 +38,8 @@ test('a registry added to config.json on disk appears in the window without Refr
     await expect(row(page, 'ghcr.io')).toBeHidden({ timeout: 1_500 });
     await expect(registries(page).getByRole('row')).toHaveCount(1 + 1);
 
-    // The page only ever asked once; every later snapshot was pushed.
-    expect(app.calls.map((c) => c.channel)).toEqual(['getStatus']);
+    // The page read the status once, when it opened; every later snapshot was pushed (no Refresh).
+    expect(app.calls.filter((c) => c.channel === 'getStatus')).toHaveLength(1);
     expect(app.transcript()).not.toContain('quay-secret');
   } finally {
     stop();

@@ -51,7 +51,8 @@ export function verdict(findings, parseErrors = []) {
     for (const f of high) lines.push(`  ${f.issue} ${f.filename}:${f.location} — ${f.description}`, `    ${f.sample}`, `    ${f.url}`);
   }
   if (parseErrors.length > 0) {
-    lines.push(`electronegativity: ${parseErrors.length === 1 ? '1 file was' : `${parseErrors.length} files were`} not checked (it could not parse them):`);
+    const one = parseErrors.length === 1;
+    lines.push(`electronegativity: ${one ? '1 file was' : `${parseErrors.length} files were`} not checked, as it could not parse ${one ? 'it' : 'them'}:`);
     for (const e of parseErrors) lines.push(`  ${e.file}: ${e.message}`);
   }
   if (lines.length > 0) return { code: 1, lines };

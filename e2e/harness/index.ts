@@ -28,4 +28,5 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 export { AppHarness } from './app';
+export { pageState, type PageState } from './page-state';
 export { basicAuth, fakeCredentialHelper, makeSandboxHome, type SandboxHome, type SandboxHomeOptions } from './sandbox-home';

@@ -59,10 +59,10 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
 
         {phase === 'done' && result && (
           <section className="fix-result" aria-label="Result">
-            <div className={result.applied ? 'notice notice-good' : 'notice notice-info'} role="status">
+            <div className={result.applied ? 'callout callout-good' : 'callout callout-info'} role="status">
               <CheckStatusIcon status={result.applied ? 'ok' : 'skipped'} />
-              <div className="notice-main">
-                <p className="notice-title">{result.applied ? 'Fix applied' : 'Nothing was changed'}</p>
+              <div className="callout-main">
+                <p className="callout-title">{result.applied ? 'Fix applied' : 'Nothing was changed'}</p>
                 <p>
                   <Inline text={result.message} home={home} />
                 </p>
@@ -77,10 +77,10 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
               </div>
             )}
             {result.needsVmRestart && (
-              <div className="notice notice-warn">
+              <div className="callout callout-warn">
                 <RestartIcon />
-                <div className="notice-main">
-                  <p className="notice-title">Restart the VM to finish</p>
+                <div className="callout-main">
+                  <p className="callout-title">Restart the VM to finish</p>
                   <p>Finch reads finch.yaml only when its VM starts. Restarting stops running containers.</p>
                 </div>
                 <button
@@ -140,19 +140,19 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
             )}
 
             {preview.needsVmRestart && (
-              <div className="notice notice-warn" role="note">
+              <div className="callout callout-warn" role="note">
                 <WarningIcon />
-                <div className="notice-main">
-                  <p className="notice-title">The VM must restart afterwards</p>
+                <div className="callout-main">
+                  <p className="callout-title">The VM must restart afterwards</p>
                   <p>Finch picks this change up only when its VM starts again. You can restart it after applying; running containers stop then.</p>
                 </div>
               </div>
             )}
 
             {nothingToDo && (
-              <div className="notice notice-info" role="status">
+              <div className="callout callout-info" role="status">
                 <CheckStatusIcon status="ok" />
-                <p className="notice-title">Nothing to change: this is already in place.</p>
+                <p className="callout-title">Nothing to change: this is already in place.</p>
               </div>
             )}
           </div>
@@ -161,9 +161,9 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
 
       <footer className="modal-foot">
         {applying && (
-          <div className="progress" role="status">
-            <span className="progress-bar" aria-hidden="true">
-              <span className="progress-fill" />
+          <div className="fix-progress" role="status">
+            <span className="fix-progress-bar" aria-hidden="true">
+              <span className="fix-progress-fill" />
             </span>
             <span>Applying the fix…</span>
           </div>
@@ -176,7 +176,7 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
         )}
         <span className="modal-foot-space" />
         {phase === 'done' ? (
-          <button type="button" className="button button-primary" onClick={close}>
+          <button type="button" className="button button-default" onClick={close}>
             Done
           </button>
         ) : (
@@ -185,13 +185,13 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
               {phase === 'failed' ? 'Close' : 'Cancel'}
             </button>
             {phase === 'failed' ? (
-              <button type="button" className="button button-primary" onClick={() => void again()}>
+              <button type="button" className="button button-default" onClick={() => void again()}>
                 {preview ? 'Preview again' : 'Try again'}
               </button>
             ) : (
               <button
                 type="button"
-                className="button button-primary"
+                className="button button-default"
                 onClick={() => void apply()}
                 disabled={phase !== 'preview' || nothingToDo}
                 aria-busy={applying}
@@ -209,15 +209,15 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
 
 function InlineError({ error, home, stage }: { error: AppError; home: string | null; stage: 'preview' | 'apply' }) {
   return (
-    <div className="notice notice-bad" role="alert">
+    <div className="callout callout-bad" role="alert">
       <ErrorIcon />
-      <div className="notice-main">
-        <p className="notice-title">{stage === 'preview' ? 'The preview could not be made' : 'The fix was not applied'}</p>
+      <div className="callout-main">
+        <p className="callout-title">{stage === 'preview' ? 'The preview could not be made' : 'The fix was not applied'}</p>
         <p>
           <Inline text={error.message} home={home} />
         </p>
         {error.hint && (
-          <p className="notice-hint">
+          <p className="callout-hint">
             <Inline text={error.hint} home={home} />
           </p>
         )}

@@ -4,7 +4,7 @@ import type { Check, CheckStatus } from '../../shared/types';
 import type { Tone } from '../format';
 import { sortChecks } from '../store/health-slice';
 import { CheckStatusIcon } from './health-icons';
-import { Inline } from './health-text';
+import { Inline, tildify } from './health-text';
 import { StatePill } from './state-pill';
 
 export const checkTone: Record<CheckStatus, Tone> = { error: 'bad', warn: 'warn', ok: 'good', skipped: 'neutral' };
@@ -40,7 +40,8 @@ export function CheckRow({ check: c, home, onFix, disabled = false }: { check: C
           </h3>
           <StatePill tone={checkTone[c.status]} label={checkLabel[c.status]} />
         </div>
-        <p className="check-detail">
+        {/* What passed shows on one line; the whole text is on hover. */}
+        <p className="check-detail" title={c.status === 'ok' || c.status === 'skipped' ? tildify(c.detail, home) : undefined}>
           <Inline text={c.detail} home={home} />
         </p>
       </div>

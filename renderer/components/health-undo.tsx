@@ -10,9 +10,9 @@ export function UndoNotice({ undo, home, onDismiss }: { undo: UndoState; home: s
   if (undo.phase === 'idle') return null;
   if (undo.phase === 'working') {
     return (
-      <div className="notice notice-info" role="status">
+      <div className="callout callout-info" role="status">
         <UndoIcon />
-        <p className="notice-title">Undoing the last fix…</p>
+        <p className="callout-title">Undoing the last fix…</p>
       </div>
     );
   }
@@ -20,15 +20,15 @@ export function UndoNotice({ undo, home, onDismiss }: { undo: UndoState; home: s
     // "Nothing to undo" is an answer, not a failure.
     const nothing = undo.error.kind === 'nothing-to-undo';
     return (
-      <div className={nothing ? 'notice notice-info' : 'notice notice-bad'} role={nothing ? 'status' : 'alert'}>
+      <div className={nothing ? 'callout callout-info' : 'callout callout-bad'} role={nothing ? 'status' : 'alert'}>
         {nothing ? <UndoIcon /> : <ErrorIcon />}
-        <div className="notice-main">
-          <p className="notice-title">{nothing ? 'Nothing to undo' : 'Undo failed'}</p>
+        <div className="callout-main">
+          <p className="callout-title">{nothing ? 'Nothing to undo' : 'Undo failed'}</p>
           <p>
             <Inline text={nothing ? 'No fix made here is waiting to be undone.' : undo.error.message} home={home} />
           </p>
           {!nothing && undo.error.hint && (
-            <p className="notice-hint">
+            <p className="callout-hint">
               <Inline text={undo.error.hint} home={home} />
             </p>
           )}
@@ -39,10 +39,10 @@ export function UndoNotice({ undo, home, onDismiss }: { undo: UndoState; home: s
   }
   if (!undo.result) return null;
   return (
-    <div className="notice notice-good" role="status" aria-label="Undo">
+    <div className="callout callout-good" role="status" aria-label="Undo">
       <CheckStatusIcon status="ok" />
-      <div className="notice-main">
-        <p className="notice-title">Undone</p>
+      <div className="callout-main">
+        <p className="callout-title">Undone</p>
         <p>
           <Inline text={undo.result.message} home={home} />
         </p>
@@ -63,7 +63,7 @@ export function UndoNotice({ undo, home, onDismiss }: { undo: UndoState; home: s
 
 function DismissButton({ onDismiss }: { onDismiss: () => void }) {
   return (
-    <button type="button" className="icon-button notice-dismiss" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
+    <button type="button" className="callout-dismiss" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
       <svg className="icon" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" aria-hidden="true" focusable="false">
         <path d="m4.5 4.5 7 7M11.5 4.5l-7 7" />
       </svg>

@@ -1,7 +1,8 @@
 // One row per registry Finch knows. Only names, kinds and where a login comes from: never a secret.
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { Registry } from '../../shared/types';
-import { authLabel, kindLabel, relativeTime, stateView } from '../format';
+import { authLabel, kindLabel, liveState, stateView } from '../format';
+import { Countdown, useNow } from './countdown';
 import { LockOpenIcon } from './icons';
 import { StatePill } from './state-pill';
 
@@ -11,9 +12,14 @@ interface Props {
   labelledBy: string;
   /** Per-row actions (log in, log out …). The column appears only when a feature supplies them. */
   actions?: (registry: Registry) => ReactNode;
+  /** Under the account and region: the AWS profile the row logs in with (ECR rows). */
+  profile?: (registry: Registry) => ReactNode;
+  /** A full-width line under the row (a login's result, an error and its next step); null for none. */
+  detail?: (registry: Registry) => ReactNode;
 }
 
-export function RegistriesTable({ registries, labelledBy, actions }: Props) {
+export function RegistriesTable({ registries, labelledBy, actions, profile, detail }: Props) {
+  const columns = actions ? 6 : 5;
   return (
     <table className="grid registries" aria-labelledby={labelledBy}>
       <thead>
@@ -31,33 +37,47 @@ export function RegistriesTable({ registries, labelledBy, actions }: Props) {
         </tr>
       </thead>
       <tbody>
-        {registries.map((r) => (
-          <tr key={r.host}>
-            <th scope="row" className="host">
-              {r.host}
-            </th>
-            <td>{kindLabel[r.kind]}</td>
-            <td>
-              {r.accountId || r.region ? (
-                <div className="stack">
-                  {r.accountId && <span className="mono">{r.accountId}</span>}
-                  {r.region && <span className="sub">{r.region}</span>}
-                </div>
-              ) : (
-                <span className="none" aria-label="Not applicable">
-                  —
-                </span>
+        {registries.map((r) => {
+          const picker = profile?.(r);
+          const below = detail?.(r);
+          return (
+            <Fragment key={r.host}>
+              <tr className={below ? 'has-detail' : undefined}>
+                <th scope="row" className="host">
+                  {r.host}
+                </th>
+                <td>{kindLabel[r.kind]}</td>
+                <td>
+                  {r.accountId || r.region ? (
+                    <div className="stack">
+                      {r.accountId && <span className="mono">{r.accountId}</span>}
+                      {r.region && <span className="sub">{r.region}</span>}
+                      {picker}
+                    </div>
+                  ) : picker ? (
+                    <div className="stack">{picker}</div>
+                  ) : (
+                    <span className="none" aria-label="Not applicable">
+                      —
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <AuthCell registry={r} />
+                </td>
+                <td>
+                  <StateCell registry={r} />
+                </td>
+                {actions && <td className="row-actions">{actions(r)}</td>}
+              </tr>
+              {below && (
+                <tr className="row-detail">
+                  <td colSpan={columns}>{below}</td>
+                </tr>
               )}
-            </td>
-            <td>
-              <AuthCell registry={r} />
-            </td>
-            <td>
-              <StateCell registry={r} />
-            </td>
-            {actions && <td className="row-actions">{actions(r)}</td>}
-          </tr>
-        ))}
+            </Fragment>
+          );
+        })}
       </tbody>
     </table>
   );
@@ -83,16 +103,13 @@ function AuthCell({ registry: r }: { registry: Registry }) {
 }
 
 function StateCell({ registry: r }: { registry: Registry }) {
-  const view = stateView(r);
-  const when = r.expiresAt ? relativeTime(r.expiresAt) : null;
+  // Logins made here run out on their own clock: the state and the countdown follow it between status reads.
+  const now = useNow();
+  const view = stateView({ ...r, state: liveState(r, now) });
   return (
     <div className="stack">
       <StatePill tone={view.tone} label={view.label} title={view.detail} />
-      {when && (
-        <span className="sub" title={new Date(r.expiresAt!).toLocaleString()}>
-          {r.state === 'expired' ? `expired ${when}` : `expires ${when}`}
-        </span>
-      )}
+      {r.expiresAt && <Countdown expiresAt={r.expiresAt} now={now} />}
     </div>
   );
 }

@@ -35,7 +35,7 @@ export function RestartBanner() {
             )}
           </div>
           {section !== 'health' && (
-            <button type="button" className="link-button" onClick={() => show('health')}>
+            <button type="button" className="banner-link" onClick={() => show('health')}>
               {restarting ? 'Show log' : 'Details'}
             </button>
           )}

@@ -1,20 +1,27 @@
 // The window's sections. Each entry is a view that exists; later features add theirs to `entries`.
 import type { ReactNode } from 'react';
 import { useAppStore, type Section } from '../store';
+import { countChecks } from '../store/health-slice';
+import { HealthIcon } from './health-icons';
 import { AppMark, ProfilesIcon, RegistriesIcon } from './icons';
 
 const entries: { section: Section; label: string; icon: ReactNode }[] = [
   { section: 'registries', label: 'Registries', icon: <RegistriesIcon /> },
   { section: 'profiles', label: 'AWS profiles', icon: <ProfilesIcon /> },
+  { section: 'health', label: 'Health', icon: <HealthIcon /> },
 ];
 
 export function Sidebar() {
   const current = useAppStore((s) => s.section);
   const show = useAppStore((s) => s.show);
   const status = useAppStore((s) => s.status);
+  const checks = useAppStore((s) => s.checks);
+  const failing = checks ? countChecks(checks) : null;
   const counts: Record<Section, number | null> = {
     registries: status ? status.registries.length : null,
     profiles: status ? status.profiles.length : null,
+    // Health counts what needs attention (errors and warnings); nothing when all is well.
+    health: failing && failing.error + failing.warn > 0 ? failing.error + failing.warn : null,
   };
 
   return (
@@ -35,9 +42,17 @@ export function Sidebar() {
               >
                 {e.icon}
                 <span className="nav-label">{e.label}</span>
-                {counts[e.section] !== null && (
-                  <span className="nav-count">{counts[e.section]}</span>
-                )}
+                {counts[e.section] !== null &&
+                  (e.section === 'health' && failing ? (
+                    <span
+                      className={failing.error > 0 ? 'nav-badge nav-badge-bad' : 'nav-badge nav-badge-warn'}
+                      title={`${failing.error} failed, ${failing.warn} with warnings`}
+                    >
+                      {counts[e.section]}
+                    </span>
+                  ) : (
+                    <span className="nav-count">{counts[e.section]}</span>
+                  ))}
               </button>
             </li>
           ))}

@@ -77,15 +77,15 @@ export function VmPanel({ status, home }: { status: Status; home: string | null 
         </p>
       )}
       {vm.phase === 'failed' && vm.error && (
-        <div className="notice notice-bad" role="alert">
+        <div className="callout callout-bad" role="alert">
           <ErrorIcon />
-          <div className="notice-main">
-            <p className="notice-title">The restart did not finish</p>
+          <div className="callout-main">
+            <p className="callout-title">The restart did not finish</p>
             <p>
               <Inline text={vm.error.message} home={home} />
             </p>
             {vm.error.hint && (
-              <p className="notice-hint">
+              <p className="callout-hint">
                 <Inline text={vm.error.hint} home={home} />
               </p>
             )}
@@ -184,7 +184,7 @@ export function VmRestartConfirm() {
           ))}
         </ol>
         {blocked && (
-          <p className="notice-hint">
+          <p className="callout-hint">
             <Inline text={blocked} home={null} />
           </p>
         )}
@@ -194,7 +194,7 @@ export function VmRestartConfirm() {
         <button type="button" className="button" onClick={cancel} autoFocus>
           Cancel
         </button>
-        <button type="button" className="button button-danger" onClick={() => void restart()} disabled={!!blocked}>
+        <button type="button" className="button button-destructive" onClick={() => void restart()} disabled={!!blocked}>
           {vm === 'running' ? 'Restart VM' : 'Start VM'}
         </button>
       </footer>

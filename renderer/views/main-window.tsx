@@ -2,9 +2,11 @@
 import { ErrorBanner } from '../components/error-banner';
 import { FinchHeader } from '../components/finch-header';
 import { ProblemsPanel } from '../components/problems-panel';
+import { RestartBanner } from '../components/restart-banner';
 import { Sidebar } from '../components/sidebar';
 import { homeOf } from '../format';
 import { useAppStore } from '../store';
+import { HealthView } from './health-view';
 import { ProfilesView } from './profiles-view';
 import { RegistriesView } from './registries-view';
 
@@ -19,10 +21,13 @@ export function MainWindow() {
       <Sidebar />
       <div className="content">
         <FinchHeader />
+        <RestartBanner />
         <main className="content-scroll" aria-busy={loading}>
           {error && <ErrorBanner error={error} />}
           {status && <ProblemsPanel problems={status.problems} home={homeOf(status)} />}
-          {status && (section === 'registries' ? <RegistriesView status={status} /> : <ProfilesView status={status} />)}
+          {status && section === 'registries' && <RegistriesView status={status} />}
+          {status && section === 'profiles' && <ProfilesView status={status} />}
+          {status && section === 'health' && <HealthView status={status} />}
         </main>
       </div>
     </div>

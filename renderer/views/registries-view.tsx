@@ -1,18 +1,54 @@
+import { useState } from 'react';
 import type { Status } from '../../shared/types';
+import { AddRegistryDialog } from '../components/add-registry-dialog';
 import { Command } from '../components/command';
 import { EmptyState } from '../components/empty-state';
 import { FilePath } from '../components/file-path';
+import { LoginActions } from '../components/login-actions';
+import { LoginAllButton, LoginAllSummary } from '../components/login-all';
+import { LoginDetail } from '../components/login-detail';
+import { PasswordDialog } from '../components/password-dialog';
+import { ProfilePicker } from '../components/profile-picker';
 import { RegistriesTable } from '../components/registries-table';
-import { homeOf } from '../format';
+import { homeOf, usesProfile } from '../format';
+import { useAppStore } from '../store';
 
 export function RegistriesView({ status }: { status: Status }) {
+  const outcomes = useAppStore((s) => s.outcomes);
+  const prompt = useAppStore((s) => s.passwordPrompt);
+  const [adding, setAdding] = useState(false);
+
   return (
     <section className="view" aria-labelledby="registries-heading">
-      <div className="view-head">
-        <h2 id="registries-heading">Registries</h2>
-        <p className="view-sub">Where Finch pulls and pushes images, and where each login comes from.</p>
+      <div className="view-head view-head-actions">
+        <div>
+          <h2 id="registries-heading">Registries</h2>
+          <p className="view-sub">Where Finch pulls and pushes images, and where each login comes from.</p>
+        </div>
+        <div className="view-actions">
+          <button type="button" className="button" onClick={() => setAdding(true)}>
+            Add registry…
+          </button>
+          <LoginAllButton registries={status.registries} />
+        </div>
       </div>
-      {status.registries.length > 0 ? <RegistriesTable registries={status.registries} labelledBy="registries-heading" /> : <NoRegistries status={status} />}
+      <LoginAllSummary />
+      {status.registries.length > 0 ? (
+        <RegistriesTable
+          registries={status.registries}
+          labelledBy="registries-heading"
+          actions={(r) => <LoginActions registry={r} />}
+          profile={(r) => (usesProfile(r) ? <ProfilePicker registry={r} profiles={status.profiles} /> : null)}
+          detail={(r) => {
+            const outcome = outcomes[r.host];
+            return outcome ? <LoginDetail registry={r} outcome={outcome} /> : null;
+          }}
+        />
+      ) : (
+        <NoRegistries status={status} />
+      )}
+      {adding && <AddRegistryDialog profiles={status.profiles} registries={status.registries} onClose={() => setAdding(false)} onAdded={() => setAdding(false)} />}
+      {prompt && <PasswordDialog key={prompt.host} prompt={prompt} registry={status.registries.find((r) => r.host === prompt.host)} />}
     </section>
   );
 }
@@ -31,7 +67,10 @@ function NoRegistries({ status }: { status: Status }) {
   const finchCmd = status.platform === 'linux' ? 'sudo finch' : 'finch';
   return (
     <EmptyState title="No registries yet">
-      <p>Finch has no registry logins in {config}. Log in once from a terminal, then choose Refresh:</p>
+      <p>
+        Finch has no registry logins in {config}. Choose Add registry… above to add one and log in from this window, or log in once from a
+        terminal, then choose Refresh:
+      </p>
       <dl className="recipes">
         <dt>Docker Hub</dt>
         <dd>

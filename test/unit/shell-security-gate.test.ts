@@ -31,7 +31,7 @@ describe('gate verdict', () => {
 
   it('fails when a file could not be parsed (it was not checked)', () => {
     const v = verdict([], [{ file: 'main/x.ts', message: 'Unexpected token (1:10)' }]);
-    expect(v).toEqual({ code: 1, lines: ['electronegativity: 1 file was not checked (it could not parse them):', '  main/x.ts: Unexpected token (1:10)'] });
+    expect(v).toEqual({ code: 1, lines: ['electronegativity: 1 file was not checked, as it could not parse it:', '  main/x.ts: Unexpected token (1:10)'] });
   });
 
   it('reads the runner\u2019s issue objects and writes a CSV that survives commas and quotes', () => {

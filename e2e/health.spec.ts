@@ -1,0 +1,278 @@
+// The Health view, end to end on sandbox homes with main's real checks and fixes: a failing check, its Fix with
+// the diff, Apply, the check turning green, Undo putting the files back byte for byte; the "restart required"
+// banner and a VM restart with its output streaming in. Also saves the Health screenshots for the docs.
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { fakeFinchVmScript } from '../test/support/sandbox-home';
+import { expect, fakeCredentialHelper, test, type SandboxHome, type SandboxHomeOptions } from './harness';
+import { awsConfig } from './harness/homes';
+
+const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
+const ecrHosts = ['123456789012.dkr.ecr.us-east-1.amazonaws.com', '210987654321.dkr.ecr.eu-central-1.amazonaws.com'];
+const configRel = '.finch/config.json';
+const yamlRel = '.finch/finch.yaml';
+const yamlText = '# Finch settings\ncpus: 4 # of 8\nmemory: 8GiB\n';
+const ecrCheck = 'ecr-login is set up per registry';
+const restartCheck = 'No VM restart pending';
+
+/**
+ * A macOS Finch user who followed Finch's guide and set `credsStore: "ecr-login"`: ECR works, but `finch login`
+ * fails for Docker Hub and GitHub. The keychain helper is where Finch looks, so only that check fails.
+ */
+function ecrStoreHome(opts: { aws?: boolean } = {}): SandboxHomeOptions {
+  return {
+    platform: 'darwin',
+    finch: { version: '1.19.0', vm: 'Running' },
+    files: {
+      // Tab-indented, no final newline: the way docker writes it. Undo must give back exactly these bytes.
+      [configRel]: JSON.stringify(
+        { auths: { [ecrHosts[0]!]: {}, [ecrHosts[1]!]: {}, 'https://index.docker.io/v1/': {}, 'ghcr.io': {} }, credsStore: 'ecr-login' },
+        null,
+        '\t',
+      ),
+      [yamlRel]: yamlText,
+      ...(opts.aws === false ? {} : { '.aws/config': awsConfig }),
+    },
+    programs: { 'docker-credential-ecr-login': fakeCredentialHelper({}) },
+  };
+}
+
+/** An executable in a system folder of the sandbox (files are written without modes). */
+function install(home: SandboxHome, key: string, script: string): void {
+  home.write(key, script);
+  chmodSync(home.path(key), 0o755);
+}
+
+function withKeychainHelper(home: SandboxHome): SandboxHome {
+  install(home, '/usr/local/bin/docker-credential-osxkeychain', fakeCredentialHelper({ 'https://index.docker.io/v1/': 'dana', 'ghcr.io': 'dana-acme' }));
+  return home;
+}
+
+/**
+ * A `finch` whose VM really stops and starts: the stack's stand-in (FL_FINCH, state in FL_FINCH_VM_STATE) when
+ * the spec runs under e2e/stack/with-stack.sh, else the unit tests' shell stand-in. Each step takes ~0.8 s, so
+ * the log can be seen arriving.
+ */
+function withRestartableFinch(home: SandboxHome): { stateFile: string } {
+  const stateFile = path.join(home.dir, 'vm-state');
+  writeFileSync(stateFile, 'Running\n');
+  if (process.env.FL_FINCH) {
+    Object.assign(home.vars, { FINCH_LOGINS_FINCH: process.env.FL_FINCH, FL_FINCH_VM_STATE: stateFile, FL_FINCH_VM_DELAY_MS: '800' });
+  } else {
+    install(home, '/usr/local/bin/finch', fakeFinchVmScript(stateFile));
+    home.vars.FAKE_FINCH_VM_SLEEP = '0.8';
+  }
+  return { stateFile };
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Sections' });
+const healthNav = (page: Page) => nav(page).getByRole('button', { name: /^Health/ });
+const checkItem = (page: Page, title: string) => page.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: title, exact: true });
+const fixDialog = (page: Page) => page.getByRole('dialog', { name: 'Let ecr-login fetch Amazon ECR tokens' });
+
+const peek = (page: Page, name: string) => (process.env.PEEK ? page.screenshot({ path: `/tmp/peek-${name}.png` }) : Promise.resolve());
+
+async function openHealth(page: Page): Promise<void> {
+  await healthNav(page).click();
+  await expect(page.getByRole('heading', { name: 'Health', level: 2 })).toBeVisible();
+}
+
+test('Fix shows the diff, Apply turns the check green, Undo puts the files back byte for byte', async ({ app, page, sandboxHome }) => {
+  const home = withKeychainHelper(sandboxHome(ecrStoreHome()));
+  const configBefore = readFileSync(home.path(configRel));
+  const yamlBefore = readFileSync(home.path(yamlRel));
+  await app.open(home);
+
+  // The badge counts what needs attention before the section is even opened.
+  await expect(healthNav(page)).toHaveText(/Health\s*1$/);
+  await openHealth(page);
+  const check = checkItem(page, ecrCheck);
+  await expect(check).toContainText('Failed');
+  await expect(check).toContainText('config.json sets credsStore to "ecr-login"');
+  // Failing first.
+  await expect(page.getByRole('list', { name: 'Checks' }).getByRole('listitem').first()).toHaveAccessibleName(ecrCheck);
+
+  await check.getByRole('button', { name: 'Fix…' }).click();
+  const dialog = fixDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Why not credsStore: ecr-login');
+
+  // One diff per file, headed by the file, removed and added lines marked.
+  const config = dialog.getByRole('figure', { name: 'Changes to config.json' });
+  await expect(config.locator('figcaption')).toContainText('~/.finch/config.json');
+  await expect(config.locator('del')).toHaveText([/"credsStore": "ecr-login"/]);
+  await expect(config.locator('ins').first()).toContainText('"credsStore": "osxkeychain",');
+  await expect(config.locator('ins')).toContainText([`"${ecrHosts[0]}": "ecr-login"`, `"${ecrHosts[1]}": "ecr-login"`]);
+  const yaml = dialog.getByRole('figure', { name: 'Changes to finch.yaml' });
+  await expect(yaml.locator('ins')).toHaveText([/creds_helpers:/, /- ecr-login/]);
+  await expect(yaml.locator('del')).toHaveCount(0);
+  await expect(dialog.getByRole('note')).toContainText('The VM must restart afterwards');
+  // Nothing is written before Apply.
+  expect(readFileSync(home.path(configRel))).toEqual(configBefore);
+
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Fix applied' })).toBeVisible();
+  const rechecked = dialog.getByRole('listitem', { name: ecrCheck });
+  await expect(rechecked).toContainText('OK');
+  await expect(rechecked).toContainText('ecr-login fetches tokens for');
+  await expect(dialog.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await peek(page, 'applied');
+  const written = JSON.parse(readFileSync(home.path(configRel), 'utf8'));
+  expect(written.credsStore).toBe('osxkeychain');
+  expect(written.credHelpers).toEqual({ [ecrHosts[0]!]: 'ecr-login', [ecrHosts[1]!]: 'ecr-login' });
+  expect(readFileSync(home.path(yamlRel), 'utf8')).toBe(`${yamlText}creds_helpers:\n  - ecr-login\n`);
+
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(checkItem(page, ecrCheck)).toContainText('OK');
+  // finch.yaml changed: the VM must restart for Finch to install ecr-login, and the whole window says so.
+  await expect(page.getByRole('region', { name: 'Restart required' })).toContainText('Restart required');
+  await expect(checkItem(page, restartCheck)).toContainText('Warning');
+
+  await page.getByRole('button', { name: 'Undo last fix' }).click();
+  const undone = page.getByRole('status').filter({ hasText: 'Undone' });
+  await expect(undone).toContainText('Undid "ecr-login-setup"');
+  await expect(undone.getByRole('list', { name: 'Restored files' })).toHaveText(/~\/\.finch\/finch\.yaml\s*~\/\.finch\/config\.json/);
+  expect(readFileSync(home.path(configRel))).toEqual(configBefore);
+  expect(readFileSync(home.path(yamlRel))).toEqual(yamlBefore);
+  await expect(checkItem(page, ecrCheck)).toContainText('Failed');
+  await peek(page, 'undone');
+
+  const channels = app.calls.map((c) => c.channel);
+  expect(channels).toEqual(expect.arrayContaining(['runChecks', 'previewFix', 'applyFix', 'undo']));
+  expect(channels.filter((c) => c === 'applyFix')).toHaveLength(1);
+});
+
+test('Undo from the Fix dialog, then "nothing to undo"; a file changed after the preview is not overwritten', async ({ app, page, sandboxHome }) => {
+  const home = withKeychainHelper(sandboxHome(ecrStoreHome()));
+  const configBefore = readFileSync(home.path(configRel));
+  await app.open(home);
+  await openHealth(page);
+
+  // Changed on disk between the preview and Apply: nothing is written, the dialog says why and offers a new preview.
+  await checkItem(page, ecrCheck).getByRole('button', { name: 'Fix…' }).click();
+  const dialog = fixDialog(page);
+  await expect(dialog.getByRole('figure', { name: 'Changes to config.json' })).toBeVisible();
+  const edited = `${configBefore.toString()}\n`;
+  writeFileSync(home.path(configRel), edited);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('The fix was not applied');
+  await expect(alert).toContainText('changed since the preview');
+  await expect(alert).toContainText('Look at the fix again');
+  await peek(page, 'stale');
+  expect(readFileSync(home.path(configRel), 'utf8')).toBe(edited);
+
+  await dialog.getByRole('button', { name: 'Preview again' }).click();
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByRole('listitem', { name: ecrCheck })).toContainText('OK');
+
+  await dialog.getByRole('button', { name: 'Undo' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Undone' })).toContainText('2 files put back');
+  await expect(dialog.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  expect(readFileSync(home.path(configRel), 'utf8')).toBe(edited);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(checkItem(page, ecrCheck)).toContainText('Failed');
+
+  await page.getByRole('button', { name: 'Undo last fix' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing to undo' })).toBeVisible();
+});
+
+test('a failing preview is shown in the dialog with its hint', async ({ app, page, sandboxHome }) => {
+  const home = withKeychainHelper(sandboxHome(ecrStoreHome()));
+  await app.open(home);
+  await openHealth(page);
+  await expect(checkItem(page, ecrCheck)).toContainText('Failed');
+  // config.json stops parsing after the checks ran: the fix refuses to touch it.
+  home.write(configRel, '{"credsStore": "ecr-login",');
+  await checkItem(page, ecrCheck).getByRole('button', { name: 'Fix…' }).click();
+  const alert = page.getByRole('dialog').getByRole('alert');
+  await expect(alert).toContainText('The preview could not be made');
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Apply' })).toHaveCount(0);
+  expect(home.read(configRel)).toBe('{"credsStore": "ecr-login",');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('"Restart required" after the fix; Restart streams Finch’s output and ends with the VM running', async ({ app, page, sandboxHome }) => {
+  const options = ecrStoreHome();
+  delete options.finch;
+  const home = withKeychainHelper(sandboxHome(options));
+  const { stateFile } = withRestartableFinch(home);
+  // Finch installed ecr-login for its VM at an earlier start; only the finch.yaml change waits for a restart.
+  install(home, '.finch/cred-helpers/docker-credential-ecr-login', fakeCredentialHelper({}));
+  await app.open(home);
+  await openHealth(page);
+  const vm = page.getByRole('region', { name: 'Virtual machine' });
+  await expect(vm.getByRole('status', { name: 'VM status' })).toHaveText('Running');
+  const banner = page.getByRole('region', { name: 'Restart required' });
+  await expect(banner).toHaveCount(0);
+
+  await checkItem(page, ecrCheck).getByRole('button', { name: 'Fix…' }).click();
+  await fixDialog(page).getByRole('button', { name: 'Apply' }).click();
+  await fixDialog(page).getByRole('button', { name: 'Done' }).click();
+  await expect(banner).toBeVisible();
+  await expect(checkItem(page, restartCheck)).toContainText('Warning');
+  await peek(page, 'banner');
+
+  // The banner follows the user to other sections.
+  await nav(page).getByRole('button', { name: /^Registries/ }).click();
+  await expect(banner).toBeVisible();
+
+  await banner.getByRole('button', { name: 'Restart VM…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Restart the Finch VM?' });
+  await expect(confirm).toContainText('Running containers stop');
+  await expect(confirm).toContainText('finch vm stop');
+  await peek(page, 'confirm');
+  // Cancel changes nothing.
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  expect(app.calls.some((c) => c.channel === 'restartVm')).toBe(false);
+
+  await banner.getByRole('button', { name: 'Restart VM…' }).click();
+  await confirm.getByRole('button', { name: 'Restart VM' }).click();
+  await expect(banner).toContainText('Restarting the Finch VM…');
+  await banner.getByRole('button', { name: 'Show log' }).click();
+
+  // The log fills while the restart runs: the stop is there before the VM has finished.
+  const log = vm.getByRole('log', { name: 'VM log' });
+  await expect(log).toContainText('$ finch vm stop');
+  await expect(vm.getByRole('status', { name: 'VM status' })).toHaveText('Restarting…');
+  await peek(page, 'restarting');
+  await expect(log).not.toContainText('VM status: running');
+  await expect(log).toContainText('$ finch vm start', { timeout: 10_000 });
+  await expect(log).toContainText('VM status: running', { timeout: 10_000 });
+  await expect(log).toContainText(/stop/i);
+  await expect(vm.getByRole('status').filter({ hasText: 'Restart finished' })).toContainText('the VM is running');
+  await expect(vm.getByRole('status', { name: 'VM status' })).toHaveText('Running');
+  expect(readFileSync(stateFile, 'utf8').trim()).toBe('Running');
+
+  // The restart took the change in: the banner goes and the check passes.
+  await expect(banner).toHaveCount(0);
+  await expect(checkItem(page, restartCheck)).toContainText('OK');
+  expect(app.calls.filter((c) => c.channel === 'restartVm')).toHaveLength(1);
+  await peek(page, 'restarted');
+  expect(existsSync(home.path(configRel))).toBe(true);
+});
+
+test('saves the Health screenshots (light and dark) and the Fix preview', async ({ app, page, sandboxHome }) => {
+  const home = withKeychainHelper(sandboxHome(ecrStoreHome({ aws: false })));
+  await app.open(home);
+  await openHealth(page);
+  await expect(checkItem(page, ecrCheck)).toContainText('Failed');
+  await expect(checkItem(page, 'AWS profiles for Amazon ECR')).toContainText('Warning');
+  await expect(page.getByRole('region', { name: 'Virtual machine' })).toBeVisible();
+  await expect(healthNav(page)).toHaveText(/Health\s*2$/);
+
+  const shot = { animations: 'disabled', caret: 'hide' } as const;
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: path.join(screenshots, 'health.png'), ...shot });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(screenshots, 'health-dark.png'), ...shot });
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await checkItem(page, ecrCheck).getByRole('button', { name: 'Fix…' }).click();
+  await expect(fixDialog(page).getByRole('figure', { name: 'Changes to config.json' })).toBeVisible();
+  await page.screenshot({ path: path.join(screenshots, 'fix-preview.png'), ...shot });
+});
