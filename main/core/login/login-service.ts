@@ -43,6 +43,30 @@ class Batch {
     return (this.finchPromise ??= prepareFinch(this.env, this.paths, this.state.finch));
   }
 
+  private changes: ((s: AppState) => void)[] = [];
+  /** A change to the app state, written with the others when the batch ends (one write, not one per login). */
+  record(change: (s: AppState) => void): void {
+    this.changes.push(change);
+  }
+
+  async flush(): Promise<void> {
+    if (this.changes.length === 0 && this.learned.size === 0) return;
+    const changes = this.changes.splice(0);
+    await updateState(this.paths.stateDir, (s) => {
+      for (const change of changes) change(s);
+      for (const [p, accountId] of this.learned) (s.accounts ??= {})[p] = { accountId, checkedAt: new Date().toISOString() };
+    });
+  }
+
+  /** Runs the batch's work, then writes what it learned, whatever happened. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      await this.flush();
+    }
+  }
+
   keychain(): Promise<Keychain> {
     return (this.keychainPromise ??= (this.deps.keychain ?? systemKeychain)());
   }
@@ -120,7 +144,8 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
     if (req.remember) await keychain.setPassword(keychainService, host, req.password);
     else if (remembered?.rememberedUser) await keychain.deletePassword(keychainService, host);
   }
-  await updateState(b.paths.stateDir, (s) => {
+  if (finch.known) b.record((s) => (s.finch = finch.known));
+  b.record((s) => {
     const m = (s.registries[host] ??= {});
     if (expiresAt) m.expiresAt = expiresAt;
     else delete m.expiresAt;
@@ -130,8 +155,6 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
       if (req.remember) m.rememberedUser = username;
       else delete m.rememberedUser;
     }
-    for (const [p, accountId] of b.learned) (s.accounts ??= {})[p] = { accountId, checkedAt: new Date().toISOString() };
-    if (finch.known) s.finch = finch.known;
   });
   return { host, result: 'logged-in', ...(profile ? { profile } : {}), expiresAt };
 }
@@ -146,13 +169,14 @@ async function attempt(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
 }
 
 export async function login(env: Env, req: LoginRequest, deps: LoginDeps = {}): Promise<LoginOutcome> {
-  return attempt(await openBatch(env, deps), req);
+  const b = await openBatch(env, deps);
+  return b.run(() => attempt(b, req));
 }
 
 /** Several hosts in one batch (the CLI's `login a b c`). */
 export async function loginMany(env: Env, reqs: LoginRequest[], deps: LoginDeps = {}): Promise<LoginOutcome[]> {
   const b = await openBatch(env, deps);
-  return mapLimit(reqs, loginAllConcurrency, (r) => attempt(b, r));
+  return b.run(() => mapLimit(reqs, loginAllConcurrency, (r) => attempt(b, r)));
 }
 
 /**
@@ -167,15 +191,16 @@ export async function loginAll(env: Env, deps: LoginDeps = {}): Promise<LoginOut
   const registries = statusFrom(snapshot).registries;
   const b = new Batch(env, snapshot.paths, snapshot.aws, snapshot.state, deps);
   b.finch().catch(() => undefined); // its failure is reported by each login that awaits it
-  const outcomes = await mapLimit(registries, loginAllConcurrency, async (r): Promise<LoginOutcome> => {
-    if (r.auth === 'cred-helper') {
-      return { host: r.host, result: 'skipped', error: { kind: 'helper-managed', message: `${r.helper} fetches credentials for ${r.host} by itself.` } };
-    }
-    const outcome = await attempt(b, { host: r.host });
-    if (outcome.result === 'failed' && outcome.error && needsInput.has(outcome.error.kind)) return { ...outcome, result: 'skipped' };
-    return outcome;
-  });
-  return outcomes;
+  return b.run(() =>
+    mapLimit(registries, loginAllConcurrency, async (r): Promise<LoginOutcome> => {
+      if (r.auth === 'cred-helper') {
+        return { host: r.host, result: 'skipped', error: { kind: 'helper-managed', message: `${r.helper} fetches credentials for ${r.host} by itself.` } };
+      }
+      const outcome = await attempt(b, { host: r.host });
+      if (outcome.result === 'failed' && outcome.error && needsInput.has(outcome.error.kind)) return { ...outcome, result: 'skipped' };
+      return outcome;
+    }),
+  );
 }
 
 export async function logout(env: Env, req: LogoutRequest, deps: LoginDeps = {}): Promise<void> {
