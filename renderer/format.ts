@@ -128,3 +128,6 @@ export const onDemand = (r: Registry): boolean => r.auth === 'cred-helper';
 
 /** Rows that log in with an AWS profile: private ECR and ECR Public, when no helper does it on demand. */
 export const usesProfile = (r: Registry): boolean => (r.kind === 'ecr' || r.kind === 'ecr-public') && !onDemand(r);
+
+/** Rows that log in with a username and a password or token (Docker Hub, any other registry). */
+export const usesPassword = (r: Registry): boolean => (r.kind === 'docker-hub' || r.kind === 'other') && !onDemand(r);

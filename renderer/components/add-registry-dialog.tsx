@@ -100,7 +100,7 @@ function ByHost({ registries, busy, setBusy, onClose, onAdded }: PanelProps & { 
           <input
             className="text-input mono-input"
             spellCheck={false}
-            autoFocus
+            data-autofocus
             placeholder="123456789012.dkr.ecr.eu-west-1.amazonaws.com"
             value={input}
             disabled={busy}

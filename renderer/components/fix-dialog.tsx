@@ -176,7 +176,8 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
         )}
         <span className="modal-foot-space" />
         {phase === 'done' ? (
-          <button type="button" className="button button-default" onClick={close}>
+          // The buttons change under the focus as the fix runs: it lands on the next step.
+          <button type="button" className="button button-default" onClick={close} autoFocus>
             Done
           </button>
         ) : (
@@ -185,7 +186,7 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
               {phase === 'failed' ? 'Close' : 'Cancel'}
             </button>
             {phase === 'failed' ? (
-              <button type="button" className="button button-default" onClick={() => void again()}>
+              <button type="button" className="button button-default" onClick={() => void again()} autoFocus>
                 {preview ? 'Preview again' : 'Try again'}
               </button>
             ) : (

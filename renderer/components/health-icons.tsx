@@ -42,12 +42,6 @@ export const RestartIcon = ({ className }: { className?: string }) => (
   </Icon>
 );
 
-export const WrenchIcon = () => (
-  <Icon>
-    <path d="M9.8 2.3a3.3 3.3 0 0 0-3.3 4.3l-4.2 4.2a1.4 1.4 0 0 0 2 2l4.2-4.2a3.3 3.3 0 0 0 4.3-3.3l-1.9 1.9-1.9-.5-.5-1.9Z" />
-  </Icon>
-);
-
 const statusGlyph: Record<CheckStatus, ReactNode> = {
   ok: (
     <>

@@ -1,15 +1,28 @@
 // A registry row's buttons: Log in (or Re-login) and Log out, each showing its progress. Rows whose credential
 // helper fetches a token whenever Finch needs one have nothing to log in to, and say so.
-import type { Registry } from '../../shared/types';
-import { liveState, onDemand } from '../format';
+import type { Profile, Registry } from '../../shared/types';
+import { liveState, onDemand, usesPassword, usesProfile } from '../format';
 import { useAppStore } from '../store';
 import { useNow } from './countdown';
 import { Spinner } from './login-modal';
+import { ProfilePicker } from './profile-picker';
+
+/** The actions cell: for ECR rows the profile to log in with, above the buttons. */
+export function RegistryRowActions({ registry, profiles }: { registry: Registry; profiles: Profile[] }) {
+  if (!usesProfile(registry)) return <LoginActions registry={registry} />;
+  return (
+    <div className="row-actions-stack">
+      <ProfilePicker registry={registry} profiles={profiles} />
+      <LoginActions registry={registry} />
+    </div>
+  );
+}
 
 export function LoginActions({ registry: r }: { registry: Registry }) {
   const busy = useAppStore((s) => s.busy[r.host]);
   const login = useAppStore((s) => s.login);
   const logout = useAppStore((s) => s.logout);
+  const askLogout = useAppStore((s) => s.askLogout);
   const now = useNow();
 
   if (onDemand(r)) {
@@ -29,7 +42,7 @@ export function LoginActions({ registry: r }: { registry: Registry }) {
     <div className="login-actions" aria-busy={!!busy}>
       <button
         type="button"
-        className={loggedIn ? 'button button-small' : 'button button-small button-primary'}
+        className="button button-small"
         disabled={!!busy}
         onClick={() => void login(r.host)}
         title={loggedIn ? `Log in to ${r.host} again` : `Log in to ${r.host}`}
@@ -38,11 +51,43 @@ export function LoginActions({ registry: r }: { registry: Registry }) {
         {loginLabel}
       </button>
       {canLogOut && (
-        <button type="button" className="button button-small" disabled={!!busy} onClick={() => void logout(r.host)} title={`finch logout ${r.host}`}>
+        <button type="button" className="button button-small" disabled={!!busy} onClick={() => (usesPassword(r) ? askLogout(r.host) : void logout(r.host))} title={`finch logout ${r.host}`}>
           {busy === 'logout' && <Spinner />}
           {busy === 'logout' ? 'Logging out…' : 'Log out'}
         </button>
       )}
+    </div>
+  );
+}
+
+/** Under a password registry's row: log out, keeping or forgetting a password saved in the keychain. */
+export function LogoutConfirm({ registry: r }: { registry: Registry }) {
+  const logout = useAppStore((s) => s.logout);
+  const cancel = useAppStore((s) => s.cancelLogout);
+  return (
+    <div
+      className="login-detail login-detail-confirm"
+      role="group"
+      aria-label={`Log out of ${r.host}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') cancel();
+      }}
+    >
+      <div className="login-detail-body">
+        <p className="login-detail-message">Log out of {r.host}?</p>
+        <p className="login-detail-hint">A password saved in the keychain stays for a one-click login later, unless you forget it now.</p>
+        <div className="login-next">
+          <button type="button" className="button button-small" onClick={() => void logout(r.host)} autoFocus>
+            Log out
+          </button>
+          <button type="button" className="button button-small" onClick={() => void logout(r.host, true)}>
+            Log out and forget the password
+          </button>
+          <button type="button" className="button button-small" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      </div>
     </div>
   );
 }

@@ -18,6 +18,8 @@ export function LoginModal({ labelledBy, onClose, busy = false, className, child
     const d = ref.current;
     if (!d) return;
     if (!d.open) d.showModal();
+    // The field the dialog starts in (React's autoFocus runs before the dialog is shown, so it cannot).
+    d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => d.close();
   }, []);
 

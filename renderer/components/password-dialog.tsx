@@ -1,7 +1,7 @@
 // Username and password (or access token) for Docker Hub and any other registry, with "Remember in the keychain".
 // The password never enters React state or the store: the field is read once on submit and emptied before the
 // login is even sent, so a failed attempt starts again from an empty field.
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AppError, Registry } from '../../shared/types';
 import { dockerHubHost } from '../../shared/registry-host';
 import { useAppStore, type PasswordPrompt } from '../store';
@@ -36,6 +36,11 @@ export function PasswordDialog({ prompt, registry }: { prompt: PasswordPrompt; r
   const { host } = prompt;
   const words = advice(host);
 
+  // After a refused attempt, straight back to the (now empty) password field.
+  useEffect(() => {
+    if (error) passwordRef.current?.focus();
+  }, [error]);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const field = passwordRef.current;
@@ -52,7 +57,6 @@ export function PasswordDialog({ prompt, registry }: { prompt: PasswordPrompt; r
     if (failure) {
       setSubmitting(false);
       setError(failure);
-      passwordRef.current?.focus();
     }
     // On success the store closes the dialog.
   };
@@ -73,7 +77,7 @@ export function PasswordDialog({ prompt, registry }: { prompt: PasswordPrompt; r
               name="username"
               autoComplete="username"
               spellCheck={false}
-              autoFocus={!username}
+              data-autofocus={prompt.username || registry?.username ? undefined : true}
               value={username}
               disabled={submitting}
               onChange={(e) => setUsername(e.target.value)}
@@ -89,7 +93,7 @@ export function PasswordDialog({ prompt, registry }: { prompt: PasswordPrompt; r
               name="password"
               autoComplete="off"
               spellCheck={false}
-              autoFocus={!!username}
+              data-autofocus={prompt.username || registry?.username ? true : undefined}
               disabled={submitting}
               aria-describedby={words.hint ? `${id}-hint` : undefined}
               onInput={(e) => setHasPassword(e.currentTarget.value !== '')}

@@ -47,6 +47,7 @@ export function ProfilePicker({ registry, profiles }: { registry: Registry; prof
           ref={ref}
           className="select"
           value={current ?? ''}
+          title={current ? profileOptionLabel(profiles.find((p) => p.name === current) ?? { name: current, region: null, type: 'other' }) : registry.kind === 'ecr-public' ? 'Automatic: your default profile' : 'Automatic: the profile named after the account, else one found in it'}
           disabled={!!busy}
           aria-label={`AWS profile for ${registry.host}`}
           aria-describedby={warning ? warningId : undefined}

@@ -2,6 +2,8 @@
 import { Fragment, type ReactNode } from 'react';
 import type { Registry } from '../../shared/types';
 import { authLabel, kindLabel, liveState, stateView } from '../format';
+import { useAppStore } from '../store';
+import { AutoRenewToggle } from './auto-renew-toggle';
 import { Countdown, useNow } from './countdown';
 import { LockOpenIcon } from './icons';
 import { StatePill } from './state-pill';
@@ -12,14 +14,14 @@ interface Props {
   labelledBy: string;
   /** Per-row actions (log in, log out …). The column appears only when a feature supplies them. */
   actions?: (registry: Registry) => ReactNode;
-  /** Under the account and region: the AWS profile the row logs in with (ECR rows). */
-  profile?: (registry: Registry) => ReactNode;
   /** A full-width line under the row (a login's result, an error and its next step); null for none. */
   detail?: (registry: Registry) => ReactNode;
 }
 
-export function RegistriesTable({ registries, labelledBy, actions, profile, detail }: Props) {
+export function RegistriesTable({ registries, labelledBy, actions, detail }: Props) {
   const columns = actions ? 6 : 5;
+  // The row main asked to show (focusRegistry): highlighted for a few seconds, see settings-focus.tsx.
+  const focused = useAppStore((s) => s.focus?.host);
   return (
     <table className="grid registries" aria-labelledby={labelledBy}>
       <thead>
@@ -38,13 +40,12 @@ export function RegistriesTable({ registries, labelledBy, actions, profile, deta
       </thead>
       <tbody>
         {registries.map((r) => {
-          const picker = profile?.(r);
           const below = detail?.(r);
           return (
             <Fragment key={r.host}>
-              <tr className={below ? 'has-detail' : undefined}>
+              <tr className={[below && 'has-detail', focused === r.host && 'is-focused'].filter(Boolean).join(' ') || undefined} data-host={r.host}>
                 <th scope="row" className="host">
-                  {r.host}
+                  <HostName host={r.host} />
                 </th>
                 <td>{kindLabel[r.kind]}</td>
                 <td>
@@ -52,10 +53,7 @@ export function RegistriesTable({ registries, labelledBy, actions, profile, deta
                     <div className="stack">
                       {r.accountId && <span className="mono">{r.accountId}</span>}
                       {r.region && <span className="sub">{r.region}</span>}
-                      {picker}
                     </div>
-                  ) : picker ? (
-                    <div className="stack">{picker}</div>
                   ) : (
                     <span className="none" aria-label="Not applicable">
                       —
@@ -80,6 +78,21 @@ export function RegistriesTable({ registries, labelledBy, actions, profile, deta
         })}
       </tbody>
     </table>
+  );
+}
+
+/** A long host wraps after its dots ("123456789012.dkr.ecr." / "eu-west-1.amazonaws.com"), not at a dash. */
+function HostName({ host }: { host: string }) {
+  const parts = host.split('.');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          <span className="host-part">{i < parts.length - 1 ? `${part}.` : part}</span>
+          {i < parts.length - 1 && <wbr />}
+        </Fragment>
+      ))}
+    </>
   );
 }
 
@@ -110,6 +123,7 @@ function StateCell({ registry: r }: { registry: Registry }) {
     <div className="stack">
       <StatePill tone={view.tone} label={view.label} title={view.detail} />
       {r.expiresAt && <Countdown expiresAt={r.expiresAt} now={now} />}
+      <AutoRenewToggle registry={r} />
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { useAppStore } from '../store';
 import { pendingRestart } from '../store/health-slice';
 import { RestartIcon } from './health-icons';
+import { RefreshIcon } from './icons';
 import { VmRestartConfirm, restartBlocked } from './vm-panel';
 
 export function RestartBanner() {
@@ -21,7 +22,7 @@ export function RestartBanner() {
     <>
       {(pending || restarting) && (
         <div className={restarting ? 'restart-banner is-restarting' : 'restart-banner'} role="region" aria-label="Restart required">
-          <RestartIcon className={restarting ? 'spin' : undefined} />
+          {restarting ? <RefreshIcon className="spin" /> : <RestartIcon />}
           <div className="restart-banner-text" role="status">
             {restarting ? (
               <p className="restart-banner-title">Restarting the Finch VM…</p>

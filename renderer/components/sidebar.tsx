@@ -1,9 +1,11 @@
 // The window's sections. Each entry is a view that exists; later features add theirs to `entries`.
 import type { ReactNode } from 'react';
 import { useAppStore, type Section } from '../store';
+import { plural } from '../format';
 import { countChecks } from '../store/health-slice';
 import { HealthIcon } from './health-icons';
 import { AppMark, ProfilesIcon, RegistriesIcon } from './icons';
+import { SettingsNavItem } from './settings-nav-item';
 
 const entries: { section: Section; label: string; icon: ReactNode }[] = [
   { section: 'registries', label: 'Registries', icon: <RegistriesIcon /> },
@@ -22,6 +24,7 @@ export function Sidebar() {
     profiles: status ? status.profiles.length : null,
     // Health counts what needs attention (errors and warnings); nothing when all is well.
     health: failing && failing.error + failing.warn > 0 ? failing.error + failing.warn : null,
+    settings: null,
   };
 
   return (
@@ -46,7 +49,7 @@ export function Sidebar() {
                   (e.section === 'health' && failing ? (
                     <span
                       className={failing.error > 0 ? 'nav-badge nav-badge-bad' : 'nav-badge nav-badge-warn'}
-                      title={`${failing.error} failed, ${failing.warn} with warnings`}
+                      title={`Needs attention: ${failing.error} failed, ${plural(failing.warn, 'warning')}`}
                     >
                       {counts[e.section]}
                     </span>
@@ -57,6 +60,7 @@ export function Sidebar() {
             </li>
           ))}
         </ul>
+        <SettingsNavItem />
       </nav>
     </aside>
   );

@@ -8,7 +8,7 @@ import { RestartIcon } from './health-icons';
 import { Modal } from './health-modal';
 import { Inline } from './health-text';
 import { Command } from './command';
-import { ErrorIcon } from './icons';
+import { ErrorIcon, RefreshIcon } from './icons';
 import { StatePill } from './state-pill';
 
 /** The commands a restart runs from this state (as main's restartSteps). */
@@ -31,9 +31,15 @@ export function VmPanel({ status, home }: { status: Status; home: string | null 
   const restarting = vm.phase === 'restarting';
   const blocked = restartBlocked(status);
   const linux = status.platform === 'linux';
+  const ref = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    // A restart started from the banner (or a fix) brings its log into view.
+    if (restarting) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [restarting]);
 
   return (
-    <section className="vm-panel" aria-labelledby="vm-heading">
+    <section ref={ref} className="vm-panel" aria-labelledby="vm-heading">
       <div className="vm-head">
         <div className="vm-title">
           <h2 id="vm-heading">Virtual machine</h2>
@@ -56,7 +62,7 @@ export function VmPanel({ status, home }: { status: Status; home: string | null 
             aria-busy={restarting}
             title={blocked ?? 'Stop and start Finch’s VM, so it reads finch.yaml again'}
           >
-            <RestartIcon className={restarting ? 'spin' : undefined} />
+            {restarting ? <RefreshIcon className="spin" /> : <RestartIcon />}
             {restarting ? 'Restarting…' : 'Restart VM…'}
           </button>
         )}

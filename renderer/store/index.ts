@@ -4,6 +4,7 @@ import type { AppState } from './app-state';
 import { createHealthSlice, startHealthSync } from './health-slice';
 import { createLoginSlice } from './login-slice';
 import { createNavSlice } from './nav-slice';
+import { createSettingsSlice } from './settings-slice';
 import { bridge, createStatusSlice } from './status-slice';
 
 export const useAppStore = create<AppState>()((...a) => ({
@@ -11,6 +12,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createNavSlice()(...a),
   ...createLoginSlice()(...a),
   ...createHealthSlice()(...a),
+  ...createSettingsSlice()(...a),
 }));
 
 /** Reads the status once and follows main's statusChanged pushes. Returns the unsubscribe. */

@@ -43,11 +43,16 @@ export interface LoginSlice {
   passwordPrompt: PasswordPrompt | null;
   /** Asks a row's profile picker to take the focus (n changes on every request). */
   profileFocus: { host: string; n: number } | null;
+  /** A password registry whose Log out waits for "keep or forget the saved password". */
+  confirmingLogout: string | null;
 
   login: (host: string, extra?: { mfaCode?: string }) => Promise<void>;
   /** Sends the password once; resolves to the error to show in the dialog, or null when logged in. */
   loginWithPassword: (host: string, username: string, password: string, remember: boolean) => Promise<AppError | null>;
-  logout: (host: string) => Promise<void>;
+  /** `finch logout`; `forget` also drops a password remembered in the keychain. */
+  logout: (host: string, forget?: boolean) => Promise<void>;
+  askLogout: (host: string) => void;
+  cancelLogout: () => void;
   setProfile: (host: string, profile: string | null) => Promise<void>;
   /** `aws sso login --profile P`, then the login again. */
   ssoThenLogin: (host: string, profile: string) => Promise<void>;
@@ -127,6 +132,7 @@ export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
       allError: null,
       passwordPrompt: null,
       profileFocus: null,
+      confirmingLogout: null,
 
       async login(host, extra) {
         setBusy(host, 'login');
@@ -150,10 +156,11 @@ export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
         return null;
       },
 
-      async logout(host) {
+      async logout(host, forget = false) {
         setBusy(host, 'logout');
         setOutcome(host, null);
-        const r = await call('logout', (a) => a.logout({ host }));
+        set((s) => (s.confirmingLogout === host ? { confirmingLogout: null } : {}));
+        const r = await call('logout', (a) => a.logout({ host, ...(forget ? { forget } : {}) }));
         setBusy(host, null);
         if (r.ok) await refresh();
         else setOutcome(host, { result: 'failed', error: r.error, fromAll: false });
@@ -227,6 +234,8 @@ export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
         return r;
       },
 
+      askLogout: (host) => set({ confirmingLogout: host }),
+      cancelLogout: () => set({ confirmingLogout: null }),
       askPassword: (prompt) => set({ passwordPrompt: prompt }),
       closePasswordPrompt: () => set({ passwordPrompt: null }),
       dismissOutcome: (host) => setOutcome(host, null),

@@ -3,12 +3,14 @@ import { ErrorBanner } from '../components/error-banner';
 import { FinchHeader } from '../components/finch-header';
 import { ProblemsPanel } from '../components/problems-panel';
 import { RestartBanner } from '../components/restart-banner';
+import { RegistryFocus } from '../components/settings-focus';
 import { Sidebar } from '../components/sidebar';
 import { homeOf } from '../format';
 import { useAppStore } from '../store';
 import { HealthView } from './health-view';
 import { ProfilesView } from './profiles-view';
 import { RegistriesView } from './registries-view';
+import { SettingsView } from './settings-view';
 
 export function MainWindow() {
   const status = useAppStore((s) => s.status);
@@ -28,7 +30,9 @@ export function MainWindow() {
           {status && section === 'registries' && <RegistriesView status={status} />}
           {status && section === 'profiles' && <ProfilesView status={status} />}
           {status && section === 'health' && <HealthView status={status} />}
+          {section === 'settings' && <SettingsView status={status} />}
         </main>
+        <RegistryFocus />
       </div>
     </div>
   );

@@ -4,18 +4,18 @@ import { AddRegistryDialog } from '../components/add-registry-dialog';
 import { Command } from '../components/command';
 import { EmptyState } from '../components/empty-state';
 import { FilePath } from '../components/file-path';
-import { LoginActions } from '../components/login-actions';
+import { LogoutConfirm, RegistryRowActions } from '../components/login-actions';
 import { LoginAllButton, LoginAllSummary } from '../components/login-all';
 import { LoginDetail } from '../components/login-detail';
 import { PasswordDialog } from '../components/password-dialog';
-import { ProfilePicker } from '../components/profile-picker';
 import { RegistriesTable } from '../components/registries-table';
-import { homeOf, usesProfile } from '../format';
+import { homeOf } from '../format';
 import { useAppStore } from '../store';
 
 export function RegistriesView({ status }: { status: Status }) {
   const outcomes = useAppStore((s) => s.outcomes);
   const prompt = useAppStore((s) => s.passwordPrompt);
+  const confirmingLogout = useAppStore((s) => s.confirmingLogout);
   const [adding, setAdding] = useState(false);
 
   return (
@@ -37,9 +37,9 @@ export function RegistriesView({ status }: { status: Status }) {
         <RegistriesTable
           registries={status.registries}
           labelledBy="registries-heading"
-          actions={(r) => <LoginActions registry={r} />}
-          profile={(r) => (usesProfile(r) ? <ProfilePicker registry={r} profiles={status.profiles} /> : null)}
+          actions={(r) => <RegistryRowActions registry={r} profiles={status.profiles} />}
           detail={(r) => {
+            if (confirmingLogout === r.host) return <LogoutConfirm registry={r} />;
             const outcome = outcomes[r.host];
             return outcome ? <LoginDetail registry={r} outcome={outcome} /> : null;
           }}
