@@ -36,3 +36,12 @@ describe('registry hosts', () => {
     expect(parseUserHost('')).toHaveProperty('error');
   });
 });
+
+describe('countdown text (shared by the CLI and the window)', () => {
+  it('reads as hours and minutes, minutes alone, or under a minute', async () => {
+    const { formatRemaining } = await import('../../shared/format');
+    expect(formatRemaining((7 * 60 + 12) * 60_000 + 5_000)).toBe('7 h 12 m');
+    expect(formatRemaining(45 * 60_000)).toBe('45 m');
+    expect(formatRemaining(20_000)).toBe('<1 m');
+  });
+});
