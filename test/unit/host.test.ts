@@ -45,3 +45,17 @@ describe('countdown text (shared by the CLI and the window)', () => {
     expect(formatRemaining(20_000)).toBe('<1 m');
   });
 });
+
+describe('a pasted host, recognised for the Add registry dialog', () => {
+  it('names the kind and, for ECR, the account and region', async () => {
+    const { recogniseHost } = await import('../../shared/registry-host');
+    expect(recogniseHost('https://111122223333.dkr.ecr.eu-west-1.amazonaws.com/v2/')).toMatchObject({
+      host: '111122223333.dkr.ecr.eu-west-1.amazonaws.com',
+      kind: 'ecr',
+      ecr: { accountId: '111122223333', region: 'eu-west-1' },
+    });
+    expect(recogniseHost('index.docker.io')).toMatchObject({ host: 'docker.io', kind: 'docker-hub', ecr: null });
+    expect(recogniseHost('public.ecr.aws')).toMatchObject({ kind: 'ecr-public' });
+    expect(recogniseHost('not a host')).toHaveProperty('error');
+  });
+});
