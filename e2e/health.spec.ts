@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { fakeFinchVmScript } from '../test/support/sandbox-home';
 import { basicAuth, expect, fakeCredentialHelper, test, type SandboxHome, type SandboxHomeOptions } from './harness';
-import { awsConfig } from './harness/homes';
+import { awsConfig, macFinch } from './harness/homes';
 
 const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
 const ecrHosts = ['123456789012.dkr.ecr.us-east-1.amazonaws.com', '210987654321.dkr.ecr.eu-central-1.amazonaws.com'];
@@ -23,8 +23,7 @@ const restartCheck = 'No VM restart pending';
  */
 function ecrStoreHome(opts: { aws?: boolean } = {}): SandboxHomeOptions {
   return {
-    platform: 'darwin',
-    finch: { version: '1.19.0', vm: 'Running' },
+    ...macFinch,
     files: {
       // Tab-indented, no final newline: the way docker writes it. Undo must give back exactly these bytes.
       [configRel]: JSON.stringify(
@@ -266,8 +265,7 @@ test.describe('against the real keyring', () => {
     // A macOS-shaped home whose credsStore is the stack's real keyring helper (the same protocol as osxkeychain).
     const cfg = configRel;
     const home = sandboxHome({
-      platform: 'darwin',
-      finch: { version: '1.19.0', vm: 'Running' },
+      ...macFinch,
       files: { [cfg]: `{\n\t"auths": {\n\t\t"${host}": {\n\t\t\t"auth": "${basicAuth('robot', secret)}"\n\t\t}\n\t},\n\t"credsStore": "secretservice"\n}\n` },
       vars: { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS ?? '' },
     });

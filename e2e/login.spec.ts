@@ -14,7 +14,8 @@ import { keychainService, systemKeychain } from '../main/core/login/keychain';
 import type { LoginOutcome, LoginRequest } from '../shared/types';
 import { accounts, awsConfig, awsCredentials, ecrHost, loginHome, stack } from '../test/support/login-home';
 import { fakeCredentialStoreScript, type Sandbox } from '../test/support/sandbox-home';
-import { test as base, expect, pageState, type AppHarness } from './harness';
+import { test as base, expect, pageState, registries, registryRow, type AppHarness } from './harness';
+import { fromNow, hour, macFinch } from './harness/homes';
 
 const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
 const named = ecrHost(accounts.named, 'eu-west-1');
@@ -63,9 +64,6 @@ const test = base.extend<{ stackHome: (opts?: StackHomeOptions) => Sandbox }>({
   },
 });
 
-const registries = (page: Page) => page.getByRole('table', { name: 'Registries' });
-const registryRow = (page: Page, host: string) =>
-  registries(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: host, exact: true }) });
 /** The line a row's result is shown on, right under the row. */
 const detailOf = (row: Locator) => row.locator('xpath=following-sibling::tr[1][contains(concat(" ", @class, " "), " row-detail ")]');
 const statusCell = (row: Locator) => row.getByRole('cell').nth(3);
@@ -392,13 +390,12 @@ async function expectNowhere(page: Page, secrets: string[]): Promise<void> {
 
 // ---- Next steps under a row with the login channel scripted (no stack needed) ---------------------------------
 
-const loggedIn = (host: string, profile: string): LoginOutcome => ({ host, result: 'logged-in', profile, expiresAt: new Date(Date.now() + 12 * 3600_000).toISOString() });
+const loggedIn = (host: string, profile: string): LoginOutcome => ({ host, result: 'logged-in', profile, expiresAt: fromNow(12 * hour) });
 
 /** A home with the stack's AWS profiles (one named after an account) and one registry added in the app. */
 function scriptedHome(host: string) {
   return {
-    platform: 'darwin' as const,
-    finch: { version: '1.19.0', vm: 'Running' as const },
+    ...macFinch,
     files: { '.finch/config.json': {}, '.aws/config': awsConfig, '.aws/credentials': awsCredentials },
     appState: { version: 1, registries: { [host]: { added: true } } },
   };

@@ -7,21 +7,19 @@ import type { Locator, Page } from '@playwright/test';
 import { Failure } from '../main/core/failure';
 import { clampLead as mainClampLead, type LoginItem } from '../main/core/state/settings';
 import { clampLead as windowClampLead } from '../renderer/store/settings-slice';
-import { basicAuth, expect, fakeCredentialHelper, test, type SandboxHome, type SandboxHomeOptions } from './harness';
+import { basicAuth, expect, fakeCredentialHelper, registryRow, test, type SandboxHome, type SandboxHomeOptions } from './harness';
+import { fromNow, hour, macFinch } from './harness/homes';
 
 const ecrA = '111122223333.dkr.ecr.eu-west-1.amazonaws.com';
 const ecrB = '210987654321.dkr.ecr.eu-central-1.amazonaws.com';
-const hour = 3_600_000;
 
 /**
  * A macOS user with two ECR logins made in this app (kept in the keychain, their expiry in state.json), ECR Public
  * through ecr-login (nothing to renew), and two password registries (not renewable).
  */
 function macHome(extra: string[] = []): SandboxHomeOptions {
-  const at = (ms: number) => new Date(Date.now() + ms).toISOString();
   return {
-    platform: 'darwin',
-    finch: { version: '1.19.0', vm: 'Running' },
+    ...macFinch,
     files: {
       '.finch/config.json': {
         auths: {
@@ -41,8 +39,8 @@ function macHome(extra: string[] = []): SandboxHomeOptions {
     appState: {
       version: 1,
       registries: {
-        [ecrA]: { profile: 'dev', expiresAt: at(9 * hour) },
-        [ecrB]: { profile: 'staging', expiresAt: at(35 * 60_000) },
+        [ecrA]: { profile: 'dev', expiresAt: fromNow(9 * hour) },
+        [ecrB]: { profile: 'staging', expiresAt: fromNow(35 * 60_000) },
       },
     },
   };
@@ -62,11 +60,6 @@ const openSettings = async (page: Page) => {
 const renewAll = (page: Page) => page.getByRole('switch', { name: 'Renew ECR logins automatically' });
 const renewHost = (scope: Page | Locator, host: string) => scope.getByRole('switch', { name: `Renew ${host} automatically` });
 const lead = (page: Page) => page.getByRole('spinbutton', { name: 'When to renew' });
-const registryRow = (page: Page, host: string) =>
-  page
-    .getByRole('table', { name: 'Registries' })
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: host, exact: true }) });
 
 test('the window clamps "renew N minutes before" exactly as main does', () => {
   for (const n of [-10, 0, 4.4, 4.5, 5, 12.49, 12.5, 30, 239.6, 240, 241, 1e6, -0.2]) expect(windowClampLead(n)).toBe(mainClampLead(n));

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { Failure } from '../main/core/failure';
-import { basicAuth, expect, test, type SandboxHomeOptions } from './harness';
-import { awsConfig, awsCredentials, awsSecretKey, screenshotHome } from './harness/homes';
+import { basicAuth, expect, registries, registryRow, test, type SandboxHomeOptions } from './harness';
+import { awsConfig, awsCredentials, awsSecretKey, macFinch, screenshotHome } from './harness/homes';
 
 const dockerHubPassword = 'dckr_pat_Zq8mN3vT5wX1yB7cK0aRfinch';
 const privatePassword = 'S3cure-Registry-Passw0rd!';
@@ -15,8 +15,7 @@ const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
 /** A macOS user with an ECR registry through ecr-login, a plaintext Docker Hub login and a company registry. */
 function macHome(): SandboxHomeOptions {
   return {
-    platform: 'darwin',
-    finch: { version: '1.19.0', vm: 'Running' },
+    ...macFinch,
     files: {
       '.finch/config.json': {
         auths: {
@@ -32,9 +31,6 @@ function macHome(): SandboxHomeOptions {
   };
 }
 
-const registries = (page: Page) => page.getByRole('table', { name: 'Registries' });
-const registryRow = (page: Page, host: string) =>
-  registries(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: host, exact: true }) });
 const profiles = (page: Page) => page.getByRole('table', { name: 'AWS profiles' });
 /** The health checks run on their own when the window opens (for the Health badge); the rest are the window's reads. */
 const notChecks = (channel: string) => channel !== 'runChecks';

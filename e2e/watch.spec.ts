@@ -1,15 +1,14 @@
 // File watching, end to end: files edited on disk reach the window through main's status watcher (folder watches,
 // ~250 ms debounce) without anyone pressing Refresh — the window makes no call of its own.
 import type { Page } from '@playwright/test';
-import { basicAuth, expect, test, type SandboxHomeOptions } from './harness';
+import { basicAuth, expect, registries, test, type SandboxHomeOptions } from './harness';
+import { macFinch } from './harness/homes';
 
-const registries = (page: Page) => page.getByRole('table', { name: 'Registries' });
 const row = (page: Page, host: string) => registries(page).getByRole('rowheader', { name: host, exact: true });
 
 function home(): SandboxHomeOptions {
   return {
-    platform: 'darwin',
-    finch: { version: '1.19.0', vm: 'Running' },
+    ...macFinch,
     files: { '.finch/config.json': { auths: { 'ghcr.io': { auth: basicAuth('dana', 'ghp-secret-token') } } } },
   };
 }

@@ -1,5 +1,5 @@
 // How the snapshot's values read in the window: the words a user sees for each kind, source, state and type.
-import type { AuthSource, LoginState, Platform, ProfileType, Registry, RegistryKind, Status, VmStatus } from '../shared/types';
+import type { AuthSource, LoginState, ProfileType, Registry, RegistryKind, Status, VmStatus } from '../shared/types';
 
 // The countdown's words, shared with the CLI and the tray.
 export { formatRemaining } from '../shared/format';
@@ -80,22 +80,6 @@ export function displayPath(file: string, home: string | null): string {
   return file;
 }
 
-export function platformLabel(p: Platform): string {
-  return p === 'darwin' ? 'macOS' : p === 'win32' ? 'Windows' : 'Linux';
-}
-
-/** "in 3 h", "in 12 min", "2 h ago": how far an expiry is from now. */
-export function relativeTime(iso: string, now: Date = new Date()): string | null {
-  const at = Date.parse(iso);
-  if (Number.isNaN(at)) return null;
-  const minutes = Math.round((at - now.getTime()) / 60_000);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'long' });
-  if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
-  const hours = Math.round(minutes / 60);
-  if (Math.abs(hours) < 48) return rtf.format(hours, 'hour');
-  return rtf.format(Math.round(hours / 24), 'day');
-}
-
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -115,12 +99,15 @@ export function shortPath(file: string, max = 36): string {
   return `${head}${sep}…${sep}${tail}`;
 }
 
+/** Under an hour left: the login is about to run out (the status calls that "expiring"). */
+export const expiringWithinMs = 3_600_000;
+
 /** A login's state as of `now`: one this app made runs out on its own clock, between two status reads. */
 export function liveState(r: Registry, now: number): LoginState {
   if (!r.expiresAt || (r.state !== 'logged-in' && r.state !== 'expiring' && r.state !== 'expired')) return r.state;
   const left = Date.parse(r.expiresAt) - now;
   if (Number.isNaN(left)) return r.state;
-  return left <= 0 ? 'expired' : left < 3_600_000 ? 'expiring' : 'logged-in';
+  return left <= 0 ? 'expired' : left < expiringWithinMs ? 'expiring' : 'logged-in';
 }
 
 /** Rows whose credential helper (ecr-login …) fetches a token each time Finch needs one: nothing to log in to. */

@@ -39,17 +39,23 @@ aws_access_key_id = AKIAIOSFODNN7EXAMPLE
 aws_secret_access_key = ${awsSecretKey}
 `;
 
-const hour = 3_600_000;
+/** Finch as most specs' users have it: on macOS, version 1.19.0, its VM running. Spread into a home's options. */
+export const macFinch = { platform: 'darwin', finch: { version: '1.19.0', vm: 'Running' } } satisfies Pick<SandboxHomeOptions, 'platform' | 'finch'>;
+
+export const hour = 3_600_000;
+
+/** The ISO time `ms` after `now` (before it, when negative): a login's expiresAt in the app's state. */
+export function fromNow(ms: number, now: Date = new Date()): string {
+  return new Date(now.getTime() + ms).toISOString();
+}
 
 /**
  * A macOS Finch user a few months in: ECR through ecr-login in two accounts, logins in the keychain (one ECR
  * token about to run out), ECR Public, Docker Hub, GitHub's registry and a company registry.
  */
 export function screenshotHome(now: Date = new Date()): SandboxHomeOptions {
-  const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
   return {
-    platform: 'darwin',
-    finch: { version: '1.19.0', vm: 'Running' },
+    ...macFinch,
     files: {
       '.finch/config.json': {
         auths: {
@@ -83,8 +89,8 @@ export function screenshotHome(now: Date = new Date()): SandboxHomeOptions {
     appState: {
       version: 1,
       registries: {
-        '210987654321.dkr.ecr.eu-central-1.amazonaws.com': { profile: 'staging', expiresAt: at(9 * hour + 20 * 60_000) },
-        '987654321098.dkr.ecr.us-west-2.amazonaws.com': { profile: 'prod', expiresAt: at(35 * 60_000) },
+        '210987654321.dkr.ecr.eu-central-1.amazonaws.com': { profile: 'staging', expiresAt: fromNow(9 * hour + 20 * 60_000, now) },
+        '987654321098.dkr.ecr.us-west-2.amazonaws.com': { profile: 'prod', expiresAt: fromNow(35 * 60_000, now) },
       },
     },
   };

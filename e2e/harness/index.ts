@@ -28,5 +28,6 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 export { AppHarness } from './app';
+export { registries, registryRow } from './locators';
 export { pageState, type PageState } from './page-state';
 export { basicAuth, fakeCredentialHelper, makeSandboxHome, type SandboxHome, type SandboxHomeOptions } from './sandbox-home';

@@ -1,12 +1,13 @@
 // "Add registry": paste a host and see what it is (read by shared/registry-host.ts, the same code main uses), or
 // add the private ECR registries of an AWS profile's account in the regions picked.
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { AppError, Profile, Registry } from '../../shared/types';
 import { dockerHubHost, ecrPublicHost, recogniseHost, regionPattern, type RecognisedHost } from '../../shared/registry-host';
 import { kindLabel, plural } from '../format';
 import { useAppStore } from '../store';
-import { ErrorIcon } from './icons';
-import { LoginModal, Spinner } from './login-modal';
+import { Dialog } from './dialog';
+import { ErrorNotice } from './error-notice';
+import { Spinner } from './icons';
 import { profileOptionLabel } from './profile-picker';
 
 type Mode = 'host' | 'ecr';
@@ -41,7 +42,7 @@ export function AddRegistryDialog({ profiles, registries, onClose, onAdded }: Pr
   const id = useId();
 
   return (
-    <LoginModal labelledBy={`${id}-title`} onClose={onClose} busy={busy}>
+    <Dialog frame="sheet" labelledBy={`${id}-title`} onClose={onClose} busy={busy}>
       <header className="sheet-head">
         <h2 id={`${id}-title`}>Add registry</h2>
         <p className="sheet-sub">Registries added here are listed before their first login.</p>
@@ -61,7 +62,7 @@ export function AddRegistryDialog({ profiles, registries, onClose, onAdded }: Pr
           <EcrFromProfile profiles={profiles} busy={busy} setBusy={setBusy} onClose={onClose} onAdded={onAdded} />
         )}
       </div>
-    </LoginModal>
+    </Dialog>
   );
 }
 
@@ -70,6 +71,46 @@ interface PanelProps {
   setBusy: (busy: boolean) => void;
   onClose: () => void;
   onAdded: (hosts: string[]) => void;
+}
+
+interface PanelFormProps {
+  busy: boolean;
+  onClose: () => void;
+  /** What main refused, until the panel clears it. */
+  error: AppError | null;
+  /** Whether what is filled in can be sent (the submit button is enabled). */
+  ready: boolean;
+  submitLabel: string;
+  /** Called on submit when ready and not busy. */
+  onSubmit: () => void;
+  /** The panel's fields. */
+  children: ReactNode;
+}
+
+/** A panel's form: its fields, then what main refused (if anything), Cancel and the submit button. */
+function PanelForm({ busy, onClose, error, ready, submitLabel, onSubmit, children }: PanelFormProps) {
+  return (
+    <form
+      className="sheet-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ready && !busy) onSubmit();
+      }}
+      autoComplete="off"
+    >
+      <div className="sheet-fields">{children}</div>
+      {error && <ErrorNotice error={error} className="sheet-error" />}
+      <footer className="sheet-actions">
+        <button type="button" className="button" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={!ready || busy}>
+          {busy && <Spinner />}
+          {submitLabel}
+        </button>
+      </footer>
+    </form>
+  );
 }
 
 function ByHost({ registries, busy, setBusy, onClose, onAdded }: PanelProps & { registries: Registry[] }) {
@@ -81,9 +122,8 @@ function ByHost({ registries, busy, setBusy, onClose, onAdded }: PanelProps & { 
   const recognised = seen && !('error' in seen) ? seen : null;
   const listed = recognised ? registries.some((r) => r.host === recognised.host) : false;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!recognised || listed || busy) return;
+  const submit = async () => {
+    if (!recognised) return;
     setBusy(true);
     setError(null);
     const r = await addRegistry(recognised.host);
@@ -93,48 +133,36 @@ function ByHost({ registries, busy, setBusy, onClose, onAdded }: PanelProps & { 
   };
 
   return (
-    <form className="sheet-form" onSubmit={(e) => void submit(e)} autoComplete="off">
-      <div className="sheet-fields">
-        <label className="sheet-field">
-          <span className="sheet-label">Registry host</span>
-          <input
-            className="text-input mono-input"
-            spellCheck={false}
-            data-autofocus
-            placeholder="123456789012.dkr.ecr.eu-west-1.amazonaws.com"
-            value={input}
-            disabled={busy}
-            aria-describedby={`${id}-seen`}
-            onChange={(e) => {
-              setInput(e.target.value);
-              setError(null);
-            }}
-          />
-        </label>
-        <div className="presets">
-          <span className="sheet-label">Presets</span>
-          <button type="button" className="chip" disabled={busy} onClick={() => setInput(dockerHubHost)}>
-            Docker Hub
-          </button>
-          <button type="button" className="chip" disabled={busy} onClick={() => setInput(ecrPublicHost)}>
-            ECR Public
-          </button>
-        </div>
-        <div id={`${id}-seen`} className="recognised" aria-live="polite">
-          <Recognised seen={seen} listed={listed} />
-        </div>
+    <PanelForm busy={busy} onClose={onClose} error={error} ready={!!recognised && !listed} submitLabel="Add registry" onSubmit={() => void submit()}>
+      <label className="sheet-field">
+        <span className="sheet-label">Registry host</span>
+        <input
+          className="text-input mono-input"
+          spellCheck={false}
+          data-autofocus
+          placeholder="123456789012.dkr.ecr.eu-west-1.amazonaws.com"
+          value={input}
+          disabled={busy}
+          aria-describedby={`${id}-seen`}
+          onChange={(e) => {
+            setInput(e.target.value);
+            setError(null);
+          }}
+        />
+      </label>
+      <div className="presets">
+        <span className="sheet-label">Presets</span>
+        <button type="button" className="chip" disabled={busy} onClick={() => setInput(dockerHubHost)}>
+          Docker Hub
+        </button>
+        <button type="button" className="chip" disabled={busy} onClick={() => setInput(ecrPublicHost)}>
+          ECR Public
+        </button>
       </div>
-      {error && <SheetError error={error} />}
-      <footer className="sheet-actions">
-        <button type="button" className="button" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={!recognised || listed || busy}>
-          {busy && <Spinner />}
-          Add registry
-        </button>
-      </footer>
-    </form>
+      <div id={`${id}-seen`} className="recognised" aria-live="polite">
+        <Recognised seen={seen} listed={listed} />
+      </div>
+    </PanelForm>
   );
 }
 
@@ -246,9 +274,7 @@ function EcrFromProfile({ profiles, busy, setBusy, onClose, onAdded }: PanelProp
     });
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!profile || regions.length === 0 || typed.invalid.length > 0 || busy) return;
+  const submit = async () => {
     setBusy(true);
     setError(null);
     const r = await addEcrFromProfile(profile, regions);
@@ -258,69 +284,52 @@ function EcrFromProfile({ profiles, busy, setBusy, onClose, onAdded }: PanelProp
   };
 
   return (
-    <form className="sheet-form" onSubmit={(e) => void submit(e)} autoComplete="off">
-      <div className="sheet-fields">
+    <PanelForm
+      busy={busy}
+      onClose={onClose}
+      error={error}
+      ready={!!profile && regions.length > 0 && typed.invalid.length === 0}
+      submitLabel={regions.length > 1 ? `Add ${regions.length} registries` : 'Add registry'}
+      onSubmit={() => void submit()}
+    >
+      <label className="sheet-field">
+        <span className="sheet-label">AWS profile</span>
+        <select className="select" value={profile} disabled={busy} onChange={(e) => choose(e.target.value)}>
+          {profiles.map((p) => (
+            <option key={p.name} value={p.name}>
+              {profileOptionLabel(p)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="regions" disabled={busy}>
+        <legend className="sheet-label">Regions</legend>
+        <div className="region-grid">
+          {boxes.map((region) => (
+            <label key={region} className="region-box">
+              <input type="checkbox" checked={ticked.has(region)} onChange={(e) => toggle(region, e.target.checked)} />
+              <span className="mono">{region}</span>
+            </label>
+          ))}
+        </div>
         <label className="sheet-field">
-          <span className="sheet-label">AWS profile</span>
-          <select className="select" value={profile} disabled={busy} onChange={(e) => choose(e.target.value)}>
-            {profiles.map((p) => (
-              <option key={p.name} value={p.name}>
-                {profileOptionLabel(p)}
-              </option>
-            ))}
-          </select>
+          <span className="sheet-label-sub">Other regions</span>
+          <input
+            className="text-input mono-input"
+            spellCheck={false}
+            placeholder="eu-south-1, me-central-1"
+            value={other}
+            aria-invalid={typed.invalid.length > 0 || undefined}
+            aria-describedby={`${id}-other`}
+            onChange={(e) => setOther(e.target.value)}
+          />
         </label>
-        <fieldset className="regions" disabled={busy}>
-          <legend className="sheet-label">Regions</legend>
-          <div className="region-grid">
-            {boxes.map((region) => (
-              <label key={region} className="region-box">
-                <input type="checkbox" checked={ticked.has(region)} onChange={(e) => toggle(region, e.target.checked)} />
-                <span className="mono">{region}</span>
-              </label>
-            ))}
-          </div>
-          <label className="sheet-field">
-            <span className="sheet-label-sub">Other regions</span>
-            <input
-              className="text-input mono-input"
-              spellCheck={false}
-              placeholder="eu-south-1, me-central-1"
-              value={other}
-              aria-invalid={typed.invalid.length > 0 || undefined}
-              aria-describedby={`${id}-other`}
-              onChange={(e) => setOther(e.target.value)}
-            />
-          </label>
-          <p id={`${id}-other`} className={typed.invalid.length > 0 ? 'sheet-hint recognised-error' : 'sheet-hint'}>
-            {typed.invalid.length > 0
-              ? `Not a region name: ${typed.invalid.join(', ')}.`
-              : `The account is the profile’s own (asked from AWS when the profile is not named after it). ${regions.length > 0 ? `${plural(regions.length, 'registry', 'registries')} will be added.` : 'Pick at least one region.'}`}
-          </p>
-        </fieldset>
-      </div>
-      {error && <SheetError error={error} />}
-      <footer className="sheet-actions">
-        <button type="button" className="button" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={!profile || regions.length === 0 || typed.invalid.length > 0 || busy}>
-          {busy && <Spinner />}
-          {regions.length > 1 ? `Add ${regions.length} registries` : 'Add registry'}
-        </button>
-      </footer>
-    </form>
-  );
-}
-
-function SheetError({ error }: { error: AppError }) {
-  return (
-    <div className="sheet-error" role="alert">
-      <ErrorIcon />
-      <div>
-        <p className="error-message">{error.message}</p>
-        {error.hint && <p className="error-hint">{error.hint}</p>}
-      </div>
-    </div>
+        <p id={`${id}-other`} className={typed.invalid.length > 0 ? 'sheet-hint recognised-error' : 'sheet-hint'}>
+          {typed.invalid.length > 0
+            ? `Not a region name: ${typed.invalid.join(', ')}.`
+            : `The account is the profile’s own (asked from AWS when the profile is not named after it). ${regions.length > 0 ? `${plural(regions.length, 'registry', 'registries')} will be added.` : 'Pick at least one region.'}`}
+        </p>
+      </fieldset>
+    </PanelForm>
   );
 }

@@ -1,6 +1,6 @@
 // How long a login has left ("expires in 7 h 12 m"), kept current by a clock that ticks every 30 s.
 import { useEffect, useState } from 'react';
-import { formatRemaining } from '../format';
+import { expiringWithinMs, formatRemaining } from '../format';
 
 /** The current time, updated every `everyMs` while the component is shown. */
 export function useNow(everyMs = 30_000): number {
@@ -11,9 +11,6 @@ export function useNow(everyMs = 30_000): number {
   }, [everyMs]);
   return now;
 }
-
-/** Under an hour left: the login is about to run out (the status calls that "expiring"). */
-export const expiringWithinMs = 3_600_000;
 
 export type Remaining = 'ok' | 'soon' | 'past';
 

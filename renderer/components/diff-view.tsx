@@ -54,18 +54,10 @@ export function parseUnifiedDiff(diff: string): ParsedDiff {
 }
 
 function Line({ line }: { line: DiffLine }) {
-  if (line.kind === 'hunk') {
+  if (line.kind === 'hunk' || line.kind === 'note') {
+    // "@@ … @@" and "\ No newline at end of file": no line numbers, no sign.
     return (
-      <span className="diff-line diff-hunk">
-        <span className="diff-no" aria-hidden="true" />
-        <span className="diff-no" aria-hidden="true" />
-        <span className="diff-text">{line.text}</span>
-      </span>
-    );
-  }
-  if (line.kind === 'note') {
-    return (
-      <span className="diff-line diff-note">
+      <span className={`diff-line diff-${line.kind}`}>
         <span className="diff-no" aria-hidden="true" />
         <span className="diff-no" aria-hidden="true" />
         <span className="diff-text">{line.text}</span>

@@ -1,26 +1,25 @@
 // Fix, in three steps: the preview (why, each file's diff, the commands, whether the VM must restart), Apply with
 // progress, then the result with the check run again, and Undo. Nothing is written before Apply; a failure is
 // shown in place, with its next step.
-import type { AppError } from '../../shared/types';
 import { useAppStore } from '../store';
 import type { FixFlow } from '../store/health-slice';
 import { Command } from './command';
 import { DiffView } from './diff-view';
 import { CheckRow } from './health-check-list';
-import { CheckStatusIcon, RestartIcon, UndoIcon } from './health-icons';
-import { Modal } from './health-modal';
+import { Dialog } from './dialog';
+import { ErrorCallout } from './error-notice';
 import { Inline, Prose } from './health-text';
 import { UndoNotice } from './health-undo';
-import { ErrorIcon, RefreshIcon, WarningIcon } from './icons';
+import { CheckStatusIcon, RefreshIcon, RestartIcon, UndoIcon, WarningIcon } from './icons';
 
 export function FixDialog({ home }: { home: string | null }) {
   const flow = useAppStore((s) => s.fix);
   const close = useAppStore((s) => s.closeFix);
   if (!flow) return null;
   return (
-    <Modal labelledBy="fix-title" onClose={close} busy={flow.phase === 'applying'} className="fix-dialog">
+    <Dialog labelledBy="fix-title" onClose={close} busy={flow.phase === 'applying'} className="fix-dialog">
       <FixContent flow={flow} home={home} />
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -100,7 +99,9 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
           </section>
         )}
 
-        {phase === 'failed' && error && <InlineError error={error} home={home} stage={preview ? 'apply' : 'preview'} />}
+        {phase === 'failed' && error && (
+          <ErrorCallout title={preview ? 'The fix was not applied' : 'The preview could not be made'} error={error} home={home} />
+        )}
 
         {showPreview && preview && (
           <div className={applying ? 'fix-preview is-applying' : 'fix-preview'}>
@@ -205,24 +206,5 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
         )}
       </footer>
     </>
-  );
-}
-
-function InlineError({ error, home, stage }: { error: AppError; home: string | null; stage: 'preview' | 'apply' }) {
-  return (
-    <div className="callout callout-bad" role="alert">
-      <ErrorIcon />
-      <div className="callout-main">
-        <p className="callout-title">{stage === 'preview' ? 'The preview could not be made' : 'The fix was not applied'}</p>
-        <p>
-          <Inline text={error.message} home={home} />
-        </p>
-        {error.hint && (
-          <p className="callout-hint">
-            <Inline text={error.hint} home={home} />
-          </p>
-        )}
-      </div>
-    </div>
   );
 }

@@ -3,8 +3,8 @@
 import type { Check, CheckStatus } from '../../shared/types';
 import type { Tone } from '../format';
 import { sortChecks } from '../store/health-slice';
-import { CheckStatusIcon } from './health-icons';
 import { Inline, tildify } from './health-text';
+import { CheckStatusIcon } from './icons';
 import { StatePill } from './state-pill';
 
 export const checkTone: Record<CheckStatus, Tone> = { error: 'bad', warn: 'warn', ok: 'good', skipped: 'neutral' };

@@ -1,10 +1,9 @@
 // What Undo did: the message and each file put back, or why nothing was restored. Shown in the Health view and in
 // the Fix dialog that offered the Undo.
 import type { UndoState } from '../store/health-slice';
-import { ErrorIcon } from './icons';
-import { CheckStatusIcon, UndoIcon } from './health-icons';
 import { FilePath } from './file-path';
 import { Inline } from './health-text';
+import { CheckStatusIcon, CloseIcon, ErrorIcon, UndoIcon } from './icons';
 
 export function UndoNotice({ undo, home, onDismiss }: { undo: UndoState; home: string | null; onDismiss?: () => void }) {
   if (undo.phase === 'idle') return null;
@@ -64,9 +63,7 @@ export function UndoNotice({ undo, home, onDismiss }: { undo: UndoState; home: s
 function DismissButton({ onDismiss }: { onDismiss: () => void }) {
   return (
     <button type="button" className="callout-dismiss" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
-      <svg className="icon" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" aria-hidden="true" focusable="false">
-        <path d="m4.5 4.5 7 7M11.5 4.5l-7 7" />
-      </svg>
+      <CloseIcon />
     </button>
   );
 }

@@ -1,5 +1,7 @@
-// Line icons drawn inline (no image requests, nothing for the CSP to allow). Decorative: hidden from screen readers.
+// Line icons drawn inline (no image requests, nothing for the CSP to allow), all 16×16 with a 1.4 stroke.
+// Decorative: hidden from screen readers, the words next to them say the same.
 import type { ReactNode } from 'react';
+import type { CheckStatus } from '../../shared/types';
 
 function Icon({ children, className }: { children: ReactNode; className?: string }) {
   return (
@@ -40,13 +42,31 @@ export const ProfilesIcon = () => (
   </Icon>
 );
 
-export const WarningIcon = () => (
+/** A heart-beat line: the Health section. */
+export const HealthIcon = () => (
   <Icon>
+    <path d="M1.8 8.4h2.7l1.6-3.6 2.6 7 1.9-5 1 1.6h2.6" />
+  </Icon>
+);
+
+export const GearIcon = () => (
+  <Icon>
+    <circle cx="8" cy="8" r="2.1" />
+    <path d="M8 1.6v1.6M8 12.8v1.6M14.4 8h-1.6M3.2 8H1.6M12.5 3.5l-1.1 1.1M4.6 11.4l-1.1 1.1M12.5 12.5l-1.1-1.1M4.6 4.6 3.5 3.5" />
+    <circle cx="8" cy="8" r="4.6" />
+  </Icon>
+);
+
+/** A triangle with "!": a warning, and the mark of a check that warns. */
+const warningGlyph = (
+  <>
     <path d="M8 2.2 14.3 13H1.7Z" />
     <path d="M8 6.4v3" />
     <circle cx="8" cy="11.2" r=".35" fill="currentColor" />
-  </Icon>
+  </>
 );
+
+export const WarningIcon = () => <Icon>{warningGlyph}</Icon>;
 
 export const ErrorIcon = () => (
   <Icon>
@@ -63,6 +83,54 @@ export const LockOpenIcon = () => (
   </Icon>
 );
 
+export const UndoIcon = () => (
+  <Icon>
+    <path d="M5.2 3.6 2.4 6.4l2.8 2.8" />
+    <path d="M2.6 6.4h6.6a4 4 0 0 1 0 8H7" />
+  </Icon>
+);
+
+export const RestartIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <path d="M8 2.2v4.6" />
+    <path d="M4.6 4a5.6 5.6 0 1 0 6.8 0" />
+  </Icon>
+);
+
+/** A cross: dismiss. */
+export const CloseIcon = () => (
+  <Icon>
+    <path d="m4.5 4.5 7 7M11.5 4.5l-7 7" />
+  </Icon>
+);
+
+const statusGlyph: Record<CheckStatus, ReactNode> = {
+  ok: (
+    <>
+      <circle cx="8" cy="8" r="6.2" />
+      <path d="m5.3 8.2 1.8 1.8 3.6-3.8" />
+    </>
+  ),
+  warn: warningGlyph,
+  error: (
+    <>
+      <circle cx="8" cy="8" r="6.2" />
+      <path d="m5.8 5.8 4.4 4.4M10.2 5.8l-4.4 4.4" />
+    </>
+  ),
+  skipped: (
+    <>
+      <circle cx="8" cy="8" r="6.2" />
+      <path d="M5.2 8h5.6" />
+    </>
+  ),
+};
+
+/** The mark in front of a check: a tick, a triangle, a cross or a dash, in the status's colour. */
+export function CheckStatusIcon({ status }: { status: CheckStatus }) {
+  return <Icon className={`check-icon check-icon-${status}`}>{statusGlyph[status]}</Icon>;
+}
+
 /** The app's mark: a key in a rounded square. */
 export const AppMark = () => (
   <svg className="app-mark" viewBox="0 0 28 28" aria-hidden="true" focusable="false">
@@ -73,3 +141,8 @@ export const AppMark = () => (
     </g>
   </svg>
 );
+
+/** The spinner shown in a busy button (drawn by styles.css; its text says what is happening). */
+export function Spinner() {
+  return <span className="spinner" aria-hidden="true" />;
+}

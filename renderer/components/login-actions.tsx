@@ -4,7 +4,7 @@ import type { Profile, Registry } from '../../shared/types';
 import { liveState, onDemand, usesPassword, usesProfile } from '../format';
 import { useAppStore } from '../store';
 import { useNow } from './countdown';
-import { Spinner } from './login-modal';
+import { Spinner } from './icons';
 import { ProfilePicker } from './profile-picker';
 
 /** The actions cell: for ECR rows the profile to log in with, above the buttons. */

@@ -3,8 +3,8 @@
 import type { Registry } from '../../shared/types';
 import { onDemand, plural } from '../format';
 import { useAppStore } from '../store';
-import { ErrorIcon } from './icons';
-import { Spinner } from './login-modal';
+import { ErrorNotice } from './error-notice';
+import { Spinner } from './icons';
 
 export function LoginAllButton({ registries }: { registries: Registry[] }) {
   const loggingIn = useAppStore((s) => s.loggingInAll);
@@ -32,16 +32,11 @@ export function LoginAllSummary() {
 
   if (error) {
     return (
-      <div className="login-all-summary login-all-failed" role="alert">
-        <ErrorIcon />
-        <div>
-          <p className="error-message">{error.message}</p>
-          {error.hint && <p className="error-hint">{error.hint}</p>}
-        </div>
+      <ErrorNotice error={error} className="login-all-summary login-all-failed">
         <button type="button" className="icon-button" aria-label="Dismiss" title="Dismiss" onClick={dismiss}>
           ×
         </button>
-      </div>
+      </ErrorNotice>
     );
   }
   if (!summary) return null;

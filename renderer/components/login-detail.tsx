@@ -3,8 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AppError, Registry } from '../../shared/types';
 import { useAppStore, type RowOutcome } from '../store';
-import { ErrorIcon } from './icons';
-import { Spinner } from './login-modal';
+import { ErrorIcon, Spinner } from './icons';
 
 export function LoginDetail({ registry, outcome }: { registry: Registry; outcome: RowOutcome }) {
   const dismiss = useAppStore((s) => s.dismissOutcome);

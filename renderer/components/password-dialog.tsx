@@ -5,8 +5,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AppError, Registry } from '../../shared/types';
 import { dockerHubHost } from '../../shared/registry-host';
 import { useAppStore, type PasswordPrompt } from '../store';
-import { ErrorIcon } from './icons';
-import { LoginModal, Spinner } from './login-modal';
+import { Dialog } from './dialog';
+import { ErrorNotice } from './error-notice';
+import { Spinner } from './icons';
 
 /** What to type, for the registries whose sign-in is well known. */
 function advice(host: string): { user: string; secret: string; hint: string | null } {
@@ -62,7 +63,7 @@ export function PasswordDialog({ prompt, registry }: { prompt: PasswordPrompt; r
   };
 
   return (
-    <LoginModal labelledBy={`${id}-title`} onClose={close} busy={submitting} className="sheet-narrow">
+    <Dialog frame="sheet" labelledBy={`${id}-title`} onClose={close} busy={submitting} className="sheet-narrow">
       <form className="sheet-form" onSubmit={(e) => void submit(e)} autoComplete="off">
         <header className="sheet-head">
           <h2 id={`${id}-title`}>Log in to {host}</h2>
@@ -113,15 +114,7 @@ export function PasswordDialog({ prompt, registry }: { prompt: PasswordPrompt; r
           </label>
         </div>
 
-        {error && (
-          <div className="sheet-error" role="alert">
-            <ErrorIcon />
-            <div>
-              <p className="error-message">{error.message}</p>
-              {error.hint && <p className="error-hint">{error.hint}</p>}
-            </div>
-          </div>
-        )}
+        {error && <ErrorNotice error={error} className="sheet-error" />}
 
         <footer className="sheet-actions">
           <button type="button" className="button" onClick={close} disabled={submitting}>
@@ -133,6 +126,6 @@ export function PasswordDialog({ prompt, registry }: { prompt: PasswordPrompt; r
           </button>
         </footer>
       </form>
-    </LoginModal>
+    </Dialog>
   );
 }

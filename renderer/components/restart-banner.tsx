@@ -3,8 +3,7 @@
 // links to the live log. Also holds the window's one restart confirmation.
 import { useAppStore } from '../store';
 import { pendingRestart } from '../store/health-slice';
-import { RestartIcon } from './health-icons';
-import { RefreshIcon } from './icons';
+import { RefreshIcon, RestartIcon } from './icons';
 import { VmRestartConfirm, restartBlocked } from './vm-panel';
 
 export function RestartBanner() {

@@ -3,8 +3,7 @@ import type { ReactNode } from 'react';
 import { useAppStore, type Section } from '../store';
 import { plural } from '../format';
 import { countChecks } from '../store/health-slice';
-import { HealthIcon } from './health-icons';
-import { AppMark, ProfilesIcon, RegistriesIcon } from './icons';
+import { AppMark, HealthIcon, ProfilesIcon, RegistriesIcon } from './icons';
 import { SettingsNavItem } from './settings-nav-item';
 
 const entries: { section: Section; label: string; icon: ReactNode }[] = [

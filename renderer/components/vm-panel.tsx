@@ -4,11 +4,11 @@ import { useEffect, useRef } from 'react';
 import type { Status, VmLogLine, VmStatus } from '../../shared/types';
 import { vmLabel, vmTone } from '../format';
 import { useAppStore } from '../store';
-import { RestartIcon } from './health-icons';
-import { Modal } from './health-modal';
-import { Inline } from './health-text';
 import { Command } from './command';
-import { ErrorIcon, RefreshIcon } from './icons';
+import { Dialog } from './dialog';
+import { ErrorCallout } from './error-notice';
+import { Inline } from './health-text';
+import { RefreshIcon, RestartIcon } from './icons';
 import { StatePill } from './state-pill';
 
 /** The commands a restart runs from this state (as main's restartSteps). */
@@ -82,22 +82,7 @@ export function VmPanel({ status, home }: { status: Status; home: string | null 
           Restart finished: the VM is <strong>{vmLabel[vm.result].toLowerCase()}</strong>.
         </p>
       )}
-      {vm.phase === 'failed' && vm.error && (
-        <div className="callout callout-bad" role="alert">
-          <ErrorIcon />
-          <div className="callout-main">
-            <p className="callout-title">The restart did not finish</p>
-            <p>
-              <Inline text={vm.error.message} home={home} />
-            </p>
-            {vm.error.hint && (
-              <p className="callout-hint">
-                <Inline text={vm.error.hint} home={home} />
-              </p>
-            )}
-          </div>
-        </div>
-      )}
+      {vm.phase === 'failed' && vm.error && <ErrorCallout title="The restart did not finish" error={vm.error} home={home} />}
       {(restarting || vm.log.length > 0) && <VmLog lines={vm.log} live={restarting} />}
     </section>
   );
@@ -172,7 +157,7 @@ export function VmRestartConfirm() {
   const vm = status?.finch.vm ?? 'unknown';
   const blocked = restartBlocked(status);
   return (
-    <Modal labelledBy="vm-confirm-title" onClose={cancel} className="confirm-dialog">
+    <Dialog labelledBy="vm-confirm-title" onClose={cancel} className="confirm-dialog">
       <header className="modal-head">
         <h2 id="vm-confirm-title">{vm === 'running' ? 'Restart the Finch VM?' : 'Start the Finch VM?'}</h2>
       </header>
@@ -204,6 +189,6 @@ export function VmRestartConfirm() {
           {vm === 'running' ? 'Restart VM' : 'Start VM'}
         </button>
       </footer>
-    </Modal>
+    </Dialog>
   );
 }

@@ -2,10 +2,9 @@
 // its live log. Checks run when the window opens, on demand, after anything here changed a file or the VM, and
 // when main pushes a new status (a watched file changed on disk).
 import type { StateCreator } from 'zustand';
-import type { Api } from '../../shared/contract';
-import type { AppError, Check, CheckStatus, FixPreview, FixResult, Result, UndoResult, VmLogLine, VmStatus } from '../../shared/types';
+import type { AppError, Check, CheckStatus, FixPreview, FixResult, UndoResult, VmLogLine, VmStatus } from '../../shared/types';
 import type { AppState } from './app-state';
-import { bridge } from './status-slice';
+import { bridge, bridgeCaller, noBridge } from './bridge';
 
 /** Failing first: errors, then warnings, then what passed, then what could not run. */
 export const checkOrder: Record<CheckStatus, number> = { error: 0, warn: 1, ok: 2, skipped: 3 };
@@ -97,24 +96,7 @@ export interface HealthSlice {
   receiveVmLog: (line: VmLogLine) => void;
 }
 
-const noBridge: AppError = {
-  kind: 'no-bridge',
-  message: 'This window cannot reach Finch Logins.',
-  hint: 'Open it from the Finch Logins app; the page does nothing on its own.',
-};
-
-/** One contract call as an envelope, whatever happens (no bridge, or a bridge that throws). */
-async function call<T>(name: string, fn: (api: Api) => Promise<Result<T>>): Promise<Result<T>> {
-  const api = bridge();
-  if (!api) return { ok: false, error: noBridge };
-  try {
-    return await fn(api);
-  } catch (e) {
-    // The bridge answers with an envelope and never throws: a throw here is a bug (e.g. a channel missing).
-    console.error(`finchLogins.${name} threw:`, e);
-    return { ok: false, error: { kind: 'bridge', message: e instanceof Error ? e.message : String(e) } };
-  }
-}
+const call = bridgeCaller(noBridge);
 
 /** Keeps the VM log bounded: a stuck start can print for minutes. */
 const maxLogLines = 2000;

@@ -1,11 +1,12 @@
 // The window's one store, made of slices; later features (logins, health) add theirs here.
 import { create } from 'zustand';
 import type { AppState } from './app-state';
+import { bridge } from './bridge';
 import { createHealthSlice, startHealthSync } from './health-slice';
 import { createLoginSlice } from './login-slice';
 import { createNavSlice } from './nav-slice';
 import { createSettingsSlice } from './settings-slice';
-import { bridge, createStatusSlice } from './status-slice';
+import { createStatusSlice } from './status-slice';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createStatusSlice()(...a),
@@ -28,6 +29,5 @@ export function startStatusSync(): () => void {
   };
 }
 
-export type { AppState } from './app-state';
-export { sections, type Section } from './nav-slice';
-export type { LoginAllSummary, PasswordPrompt, RowBusy, RowOutcome } from './login-slice';
+export type { Section } from './nav-slice';
+export type { PasswordPrompt, RowOutcome } from './login-slice';

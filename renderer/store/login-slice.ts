@@ -2,10 +2,9 @@
 // target, and "Log in to all". Never a secret: a password passes through loginWithPassword's arguments on its
 // way to the bridge and is not kept anywhere in the store.
 import type { StateCreator } from 'zustand';
-import type { Api } from '../../shared/contract';
 import type { AppError, LoginOutcome, Result } from '../../shared/types';
 import type { AppState } from './app-state';
-import { bridge } from './status-slice';
+import { bridgeCaller, noBridgeForAction, without } from './bridge';
 
 export type RowBusy = 'login' | 'logout' | 'sso' | 'profile';
 
@@ -65,28 +64,9 @@ export interface LoginSlice {
   dismissAll: () => void;
 }
 
-const noBridge: AppError = { kind: 'no-bridge', message: 'This window cannot reach Finch Logins.', hint: 'Open it from the Finch Logins app.' };
-
-/** One bridge call as an envelope, whatever happens (the bridge itself never throws; a throw is a bug). */
-async function call<T>(name: keyof Api, run: (api: Api) => Promise<Result<T>>): Promise<Result<T>> {
-  const api = bridge();
-  if (!api) return { ok: false, error: noBridge };
-  try {
-    return await run(api);
-  } catch (e) {
-    console.error(`finchLogins.${String(name)} threw:`, e);
-    return { ok: false, error: { kind: 'bridge', message: e instanceof Error ? e.message : String(e) } };
-  }
-}
+const call = bridgeCaller(noBridgeForAction);
 
 const profileKinds = new Set(['needs-profile', 'profile-missing']);
-
-function without<T>(record: Record<string, T>, key: string): Record<string, T> {
-  if (!(key in record)) return record;
-  const next = { ...record };
-  delete next[key];
-  return next;
-}
 
 export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
   return (set, get, api) => {

@@ -6,10 +6,10 @@
 // shows the value asked for (`pendingSettings` / `pendingHosts`); main's answer replaces it, or its error is shown
 // next to the control and the control falls back to what main still has.
 import type { StateCreator } from 'zustand';
-import type { Api, AppSettings, SettingsChange } from '../../shared/contract';
-import type { AppError, Registry, Result } from '../../shared/types';
+import type { AppSettings, SettingsChange } from '../../shared/contract';
+import type { AppError, Registry } from '../../shared/types';
 import type { AppState } from './app-state';
-import { bridge } from './status-slice';
+import { bridge, bridgeCaller, noBridgeForAction, without } from './bridge';
 
 export type SettingKey = keyof SettingsChange;
 
@@ -59,26 +59,7 @@ export interface SettingsSlice {
   clearFocus: (n: number) => void;
 }
 
-const noBridge: AppError = { kind: 'no-bridge', message: 'This window cannot reach Finch Logins.', hint: 'Open it from the Finch Logins app.' };
-
-/** One bridge call as an envelope, whatever happens (the bridge itself never throws; a throw is a bug). */
-async function call<T>(name: keyof Api, run: (api: Api) => Promise<Result<T>>): Promise<Result<T>> {
-  const api = bridge();
-  if (!api) return { ok: false, error: noBridge };
-  try {
-    return await run(api);
-  } catch (e) {
-    console.error(`finchLogins.${String(name)} threw:`, e);
-    return { ok: false, error: { kind: 'bridge', message: e instanceof Error ? e.message : String(e) } };
-  }
-}
-
-function without<T>(record: Record<string, T>, key: string): Record<string, T> {
-  if (!(key in record)) return record;
-  const next = { ...record };
-  delete next[key];
-  return next;
-}
+const call = bridgeCaller(noBridgeForAction);
 
 export function createSettingsSlice(): StateCreator<AppState, [], [], SettingsSlice> {
   // Per control, the latest request: an older answer does not end the pending state of a newer one.

@@ -1,11 +1,10 @@
 // Health: every check, failing first, with its fix; Run checks again and Undo in the header; Finch's VM below.
 import type { Check, Status } from '../../shared/types';
-import { ErrorBanner } from '../components/error-banner';
+import { ErrorBanner } from '../components/error-notice';
 import { FixDialog } from '../components/fix-dialog';
 import { HealthCheckList } from '../components/health-check-list';
-import { UndoIcon } from '../components/health-icons';
 import { UndoNotice } from '../components/health-undo';
-import { RefreshIcon } from '../components/icons';
+import { RefreshIcon, UndoIcon } from '../components/icons';
 import { VmPanel } from '../components/vm-panel';
 import { homeOf, plural } from '../format';
 import { useAppStore } from '../store';

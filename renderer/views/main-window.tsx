@@ -1,5 +1,5 @@
 // The window: sections on the left; Finch's state, problems and the chosen section on the right.
-import { ErrorBanner } from '../components/error-banner';
+import { ErrorBanner } from '../components/error-notice';
 import { FinchHeader } from '../components/finch-header';
 import { ProblemsPanel } from '../components/problems-panel';
 import { RestartBanner } from '../components/restart-banner';

@@ -3,7 +3,7 @@
 // arrives as settingsChanged and shows here too. A refused change is said next to its control.
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Platform, Status } from '../../shared/types';
-import { ErrorBanner } from '../components/error-banner';
+import { ErrorBanner } from '../components/error-notice';
 import { SettingsError } from '../components/settings-error';
 import { SettingsRegistries } from '../components/settings-registries';
 import { Switch } from '../components/settings-switch';
