@@ -321,6 +321,21 @@ test.describe('against the real stack', () => {
     expect(loginCalls(app).filter((c) => c.channel === 'login').map((c) => c.request)).toEqual([{ host }, { host, mfaCode: '123456' }]);
   });
 
+  test('Finch older than 1.15 with its VM stopped: the row offers to start the VM, then logs in', async ({ app, page, stackHome }) => {
+    const sb = stackHome({ added: [named] });
+    sb.write('vm-state', 'Stopped');
+    Object.assign(sb.vars, { FL_FINCH_VERSION: 'v1.14.2', FL_FINCH_VM_STATE: sb.file('vm-state'), FL_FINCH_VM_DELAY_MS: '50' });
+    await app.open(sb.vars);
+    const row = registryRow(page, named);
+    await row.getByRole('button', { name: 'Log in' }).click();
+    const detail = detailOf(row);
+    await expect(detail.getByRole('alert')).toContainText('Finch 1.14.2 logs in inside its VM, and the VM is not running.');
+    await detail.getByRole('button', { name: 'Start the VM and log in' }).click();
+    await expect(detail).toHaveCount(0);
+    await expect(statusCell(row)).toHaveText(countdown12h);
+    expect(readFileSync(sb.file('vm-state'), 'utf8').trim()).toBe('Running');
+  });
+
   test('Add registry: a pasted ECR host is recognised with its account and region; ECR from a profile adds one per region', async ({ app, page, stackHome }) => {
     const sb = stackHome({ added: [] });
     await app.open(sb.vars);

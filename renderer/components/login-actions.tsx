@@ -36,7 +36,7 @@ export function LoginActions({ registry: r }: { registry: Registry }) {
   const state = liveState(r, now);
   const loggedIn = state === 'logged-in' || state === 'expiring' || state === 'expired';
   const canLogOut = state !== 'logged-out';
-  const loginLabel = busy === 'sso' ? 'Signing in…' : busy === 'login' ? 'Logging in…' : loggedIn ? 'Re-login' : 'Log in';
+  const loginLabel = busy === 'sso' ? 'Signing in…' : busy === 'vm' ? 'Starting VM…' : busy === 'login' ? 'Logging in…' : loggedIn ? 'Re-login' : 'Log in';
 
   return (
     <div className="login-actions" aria-busy={!!busy}>

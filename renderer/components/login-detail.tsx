@@ -57,8 +57,19 @@ function NextStep({ registry, error }: { registry: Registry; error: AppError }) 
   const busy = useAppStore((s) => s.busy[registry.host]);
   const ssoThenLogin = useAppStore((s) => s.ssoThenLogin);
   const askPassword = useAppStore((s) => s.askPassword);
+  const startVmThenLogin = useAppStore((s) => s.startVmThenLogin);
 
   switch (error.kind) {
+    case 'vm-required':
+      return (
+        <div className="login-next">
+          <button type="button" className="button button-small" disabled={!!busy} onClick={() => void startVmThenLogin(registry.host)}>
+            {busy === 'vm' && <Spinner />}
+            {busy === 'vm' ? 'Starting the VM…' : 'Start the VM and log in'}
+          </button>
+          {busy !== 'vm' && <span className="sub">This Finch logs in inside its VM.</span>}
+        </div>
+      );
     case 'sso-login-needed': {
       const profile = error.detail?.profile;
       if (!profile) return null;

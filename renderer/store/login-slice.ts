@@ -6,7 +6,7 @@ import type { AppError, LoginOutcome, Result } from '../../shared/types';
 import type { AppState } from './app-state';
 import { bridgeCaller, noBridgeForAction, without } from './bridge';
 
-export type RowBusy = 'login' | 'logout' | 'sso' | 'profile';
+export type RowBusy = 'login' | 'logout' | 'sso' | 'profile' | 'vm';
 
 /** What a row shows under it after an attempt: the outcome in words and what to do next. */
 export interface RowOutcome {
@@ -55,6 +55,8 @@ export interface LoginSlice {
   setProfile: (host: string, profile: string | null) => Promise<void>;
   /** `aws sso login --profile P`, then the login again. */
   ssoThenLogin: (host: string, profile: string) => Promise<void>;
+  /** Finch older than 1.15 logs in inside its VM: start it, then log in again. */
+  startVmThenLogin: (host: string) => Promise<void>;
   loginAll: () => Promise<void>;
   addRegistry: (host: string) => Promise<Result<string>>;
   addEcrFromProfile: (profile: string, regions: string[]) => Promise<Result<string[]>>;
@@ -166,6 +168,17 @@ export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
         setBusy(host, null);
         if (!r.ok) {
           setOutcome(host, { result: 'failed', error: r.error, fromAll: get().outcomes[host]?.fromAll ?? false });
+          return;
+        }
+        await get().login(host);
+      },
+
+      async startVmThenLogin(host) {
+        setBusy(host, 'vm');
+        const r = await call('restartVm', (a) => a.restartVm());
+        setBusy(host, null);
+        if (!r.ok) {
+          setOutcome(host, { result: 'failed', error: r.error, fromAll: false });
           return;
         }
         await get().login(host);
