@@ -10,6 +10,21 @@ import { makeSandbox, type Sandbox } from '../support/sandbox-home';
 
 const out = path.resolve(__dirname, '../../out');
 
+/** Loads out/main with the stand-in, as if Electron started it in the environment `vars`. */
+async function loadMain(vars: Record<string, string>): Promise<Recording> {
+  const saved = { ...process.env };
+  Object.assign(process.env, vars);
+  try {
+    const standIn = electronStandIn();
+    loadWithElectron(path.join(out, 'main/index.js'), standIn.electron);
+    await standIn.rec.ready;
+    return standIn.rec;
+  } finally {
+    for (const k of Object.keys(vars)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
+}
+
 describe('out/preload', () => {
   const code = readFileSync(path.join(out, 'preload/index.cjs'), 'utf8');
 
@@ -51,17 +66,7 @@ describe('out/main', () => {
   let sb: Sandbox;
   beforeAll(async () => {
     sb = makeSandbox({ platform: 'darwin', files: { 'home/.finch/config.json': { auths: { 'ghcr.io': {} } } } });
-    const saved = { ...process.env };
-    Object.assign(process.env, sb.vars);
-    try {
-      const standIn = electronStandIn();
-      rec = standIn.rec;
-      loadWithElectron(path.join(out, 'main/index.js'), standIn.electron);
-      await rec.ready;
-    } finally {
-      for (const k of Object.keys(sb.vars)) if (!(k in saved)) delete process.env[k];
-      Object.assign(process.env, saved);
-    }
+    rec = await loadMain(sb.vars);
   });
 
   it('takes the single-instance lock and registers a handler for every contract channel, and no other', () => {
@@ -117,17 +122,7 @@ describe('out/main: the menu-bar shell', () => {
     sb = makeSandbox({ platform: 'linux', files: { 'home/.docker/config.json': { auths: { 'ghcr.io': { auth: Buffer.from('dana:pw').toString('base64') } } } } });
     // Linux Finch logins live in root's docker config; point it at the sandbox instead.
     sb.vars.DOCKER_CONFIG = sb.file('home/.docker');
-    const saved = { ...process.env };
-    Object.assign(process.env, sb.vars);
-    try {
-      const standIn = electronStandIn();
-      rec = standIn.rec;
-      loadWithElectron(path.join(out, 'main/index.js'), standIn.electron);
-      await rec.ready;
-    } finally {
-      for (const k of Object.keys(sb.vars)) if (!(k in saved)) delete process.env[k];
-      Object.assign(process.env, saved);
-    }
+    rec = await loadMain(sb.vars);
     await vi.waitFor(() => expect(item(/^ghcr\.io/)).toBeDefined(), { timeout: 5_000 });
   });
   afterAll(() => {
