@@ -82,6 +82,8 @@ export interface LoginOutcome {
   profile?: string;
   expiresAt?: string | null;
   error?: AppError;
+  /** Logged in, but something around it did not work (e.g. the password could not be remembered). */
+  warning?: AppError;
 }
 
 export interface LogoutRequest {

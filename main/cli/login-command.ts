@@ -25,7 +25,8 @@ export const processInput: CliInput = {
 export function renderOutcome(o: LoginOutcome, now: Date): string {
   if (o.result === 'logged-in') {
     const parts = [o.profile ? `profile ${o.profile}` : '', o.expiresAt ? `expires in ${formatRemaining(Date.parse(o.expiresAt) - now.getTime())}` : ''].filter(Boolean);
-    return `ok       ${o.host}${parts.length ? `  (${parts.join(', ')})` : ''}`;
+    const warning = o.warning ? `\n         warning: ${o.warning.message}${o.warning.hint ? ` → ${o.warning.hint}` : ''}` : '';
+    return `ok       ${o.host}${parts.length ? `  (${parts.join(', ')})` : ''}${warning}`;
   }
   const word = o.result === 'skipped' ? 'skipped ' : 'FAILED  ';
   return `${word} ${o.host}: ${o.error?.message ?? ''}${o.error?.hint ? `\n         → ${o.error.hint}` : ''}`;

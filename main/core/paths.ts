@@ -64,8 +64,9 @@ export function resolvePaths(env: Env): Paths {
       return {
         root,
         finchDir,
-        // `finch login` writes %USERPROFILE%\.finch unless DOCKER_CONFIG is set; the VM reads %LOCALAPPDATA%\.finch.
-        configJson: dockerConfig ?? path.join(home, '.finch', 'config.json'),
+        // `finch login` alone writes %USERPROFILE%\.finch, but the VM reads %LOCALAPPDATA%\.finch: the app runs finch
+        // with DOCKER_CONFIG pointing there (login/finch-invocation.ts), so that is the file that matters.
+        configJson: dockerConfig ?? path.join(finchDir, 'config.json'),
         finchYaml: path.join(finchDir, 'finch.yaml'),
         awsConfig,
         awsCredentials,

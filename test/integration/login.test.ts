@@ -3,7 +3,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { currentEnv } from '../../main/core/env';
+import { Failure } from '../../main/core/failure';
 import { keychainService, systemKeychain } from '../../main/core/login/keychain';
+import { login } from '../../main/core/login/login-service';
 import type { LoginOutcome, Status } from '../../shared/types';
 import { runCli, spawnCli, startCli } from '../support/cli';
 import { sampleProcesses } from '../support/process-table';
@@ -198,6 +201,22 @@ describe.skipIf(!stack.up)('logins against the real stack', () => {
     const done = new Promise((r) => child.on('close', r));
     const seen = await sampleProcesses(child.pid!, ['leaked-in-argv', 'leaked-in-env'], done);
     expect(new Set(seen.sightings.map((s) => s.where))).toEqual(new Set(['argv', 'environ']));
+  });
+
+  it('a keychain that refuses the password leaves a successful login logged in, with a warning', async () => {
+    const sb = loginHome();
+    const refusing = async () => ({
+      getPassword: async () => null,
+      setPassword: async () => {
+        throw new Failure('keychain-failed', 'The system keychain could not store the password: locked', 'Unlock your keychain, then try again.');
+      },
+      deletePassword: async () => false,
+    });
+    const o = await login(currentEnv(sb.vars), { host: 'ghcr.io', username: stack.user, password: stack.password, remember: true }, { keychain: refusing });
+    expect(o).toMatchObject({ result: 'logged-in', warning: { kind: 'keychain-failed' } });
+    expect(helperGet('ghcr.io', sb.vars).Username).toBe(stack.user);
+    const state = JSON.parse(readFileSync(sb.file('state/state.json'), 'utf8'));
+    expect(state.registries['ghcr.io'].rememberedUser).toBeUndefined();
   });
 
   it('a missing finch is a clear error', async () => {

@@ -126,7 +126,7 @@ export function platformLayout(platform: Platform): PlatformLayout {
       };
     case 'win32':
       return {
-        configJson: 'home/.finch/config.json',
+        configJson: 'home/AppData/Local/.finch/config.json',
         finchYaml: 'home/AppData/Local/.finch/finch.yaml',
         finchCredHelpers: 'home/AppData/Local/.finch/cred-helpers',
         usrLocalBin: 'root/usr/local/bin',

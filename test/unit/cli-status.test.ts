@@ -60,16 +60,19 @@ describe('finch-logins status', () => {
     expect(text.stdout + JSON.stringify(s)).not.toContain('hunter2');
   });
 
-  it('Windows home: config.json under USERPROFILE, finch.yaml under LOCALAPPDATA, finch missing', async () => {
+  it('Windows home: config.json and finch.yaml under LOCALAPPDATA (where the VM reads them), finch missing', async () => {
     const sb = makeSandbox({
       platform: 'win32',
       files: {
-        'home/.finch/config.json': { auths: { 'public.ecr.aws': { auth: b64('AWS:tok') } } },
+        // What plain `finch login` writes without DOCKER_CONFIG; the VM does not read it, so neither do we.
+        'home/.finch/config.json': { auths: { 'ignored.example': { auth: b64('x:y') } } },
+        'home/AppData/Local/.finch/config.json': { auths: { 'public.ecr.aws': { auth: b64('AWS:tok') } } },
         'home/AppData/Local/.finch/finch.yaml': 'cpus: 2\n',
       },
     });
     const s = await json(sb);
-    expect(s.finch).toMatchObject({ path: null, version: null, vm: 'unknown', yamlFile: sb.file('home/AppData/Local/.finch/finch.yaml') });
+    expect(s.finch).toMatchObject({ path: null, version: null, vm: 'unknown', yamlFile: sb.file('home/AppData/Local/.finch/finch.yaml'), configFile: sb.file('home/AppData/Local/.finch/config.json') });
+    expect(s.registries).toHaveLength(1);
     expect(s.registries[0]).toMatchObject({ host: 'public.ecr.aws', kind: 'ecr-public', auth: 'plaintext', username: 'AWS' });
     expect((await cli(sb, 'status')).stdout).toMatch(/Finch: not found/);
   });

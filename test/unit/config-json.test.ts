@@ -19,7 +19,7 @@ describe('config.json', () => {
     expect(c.valid).toBe(false);
     expect(p.list).toHaveLength(1);
     expect(p.list[0]!.file).toBe('/x/config.json');
-    expect(p.list[0]!.message).toMatch(/not valid JSON \(line \d\)/);
+    expect(p.list[0]!.message).toMatch(/not valid JSON \(line 4, column \d+\)/);
   });
 
   it('reports shape errors and keeps the rest', () => {
@@ -46,5 +46,16 @@ describe('finch.yaml', () => {
     expect(p.list).toHaveLength(2);
     expect(p.list[0]!.message).toMatch(/not valid YAML \(line \d\)/);
     expect(p.list[1]!.message).toMatch(/must be a list/);
+  });
+});
+
+describe('a broken config.json never quotes its contents', () => {
+  it('names the line and the kind of error, not the text around it', () => {
+    const p = new Problems();
+    const secret = Buffer.from('dana:s3cret-pass').toString('base64');
+    parseConfigJson('/c.json', `{\n  "auths": {\n    "ghcr.io": { "auth": ${secret} }\n  }\n}\n`, p);
+    expect(p.list).toHaveLength(1);
+    expect(p.list[0]!.message).toMatch(/not valid JSON \(line 3, column \d+\): an unexpected character/);
+    expect(p.list[0]!.message).not.toContain(secret.slice(0, 6));
   });
 });

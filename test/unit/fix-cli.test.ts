@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../main/cli/index';
 import type { PromptInput } from '../../main/cli/fix-command';
 import type { FixPreview, FixResult } from '../../shared/types';
-import { fakeFinchScript, fakeFinchVmScript, makeSandbox, type Sandbox } from '../support/sandbox-home';
+import { fakeFinchScript, fakeFinchVmScript, makeSandbox, platformLayout, type Sandbox } from '../support/sandbox-home';
 
-const cfgRel = 'home/.finch/config.json';
+const cfgRel = platformLayout('win32').configJson;
 const wincred = '{\n  "credsStore": "wincred",\n  "auths": {}\n}\n';
 
 function winHome(): Sandbox {

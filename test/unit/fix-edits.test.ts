@@ -51,7 +51,7 @@ describe('config.json edits', () => {
   });
 
   it.each([
-    ['not JSON', '{"auths": {', /not valid JSON \(line 1\)/],
+    ['not JSON', '{"auths": {', /not valid JSON \(line 1, column \d+\)/],
     ['not an object', '[1, 2]', /must hold a JSON object/],
     ['auths of the wrong type', '{"auths": []}', /"auths" must be an object/],
   ])('refuses a file that is %s, naming it and why', async (_, text, why) => {

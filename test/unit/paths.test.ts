@@ -16,10 +16,11 @@ describe('paths per platform', () => {
     expect(pathsFor({ FINCH_LOGINS_PLATFORM: 'darwin', DOCKER_CONFIG: '/d' }).configJson).toBe('/d/config.json');
   });
 
-  it('Windows: finch.yaml under LOCALAPPDATA, config.json under USERPROFILE', () => {
+  it('Windows: finch.yaml and the config.json the VM reads, both under LOCALAPPDATA', () => {
     const p = pathsFor({ FINCH_LOGINS_PLATFORM: 'win32' });
     expect(p.finchYaml).toBe(path.join('/h/AppData/Local', '.finch', 'finch.yaml'));
-    expect(p.configJson).toBe(path.join('/h', '.finch', 'config.json'));
+    expect(p.configJson).toBe(path.join('/h/AppData/Local', '.finch', 'config.json'));
+    expect(pathsFor({ FINCH_LOGINS_PLATFORM: 'win32', DOCKER_CONFIG: '/d' }).configJson).toBe(path.join('/d', 'config.json'));
     expect(p.stateDir).toBe(path.join('/h/AppData/Local', 'finch-logins'));
   });
 

@@ -38,10 +38,8 @@ export function parseConfigJson(file: string, text: string, problems: Problems):
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos ? ` (line ${lineCol(text, Number(pos[1])).line})` : '';
-    problems.add(file, `config.json is not valid JSON${where}: ${msg}. Finch cannot read its logins until it is fixed; Finch Logins will not change it.`);
+    const at = lineCol(text, jsonErrorOffset(text, (e as Error).message));
+    problems.add(file, `config.json is not valid JSON (line ${at.line}, column ${at.column}): ${describeJsonError((e as Error).message)}. Finch cannot read its logins until it is fixed; Finch Logins will not change it.`);
     return empty(true, false, text);
   }
   if (!isObject(doc)) {
@@ -80,6 +78,41 @@ export function parseConfigJson(file: string, text: string, problems: Problems):
     }
   }
   return result;
+}
+
+/**
+ * V8's message quotes the text around the error ("…":{"auth":dXNlcjpz…"), which may be a stored password: only the
+ * kind of error is kept, never the quoted text.
+ */
+export function describeJsonError(message: string): string {
+  if (/unexpected end/i.test(message)) return 'the file ends too early (a missing } or ])';
+  if (/expected double-quoted property name/i.test(message)) return 'a property name is not in double quotes, or a comma is left before } or ]';
+  if (/expected ',' or '[}\]]'/i.test(message)) return 'a comma is missing between two entries';
+  if (/bad control character|bad escaped character|unterminated string/i.test(message)) return 'a string is not closed or holds a raw line break';
+  return 'an unexpected character';
+}
+
+/** Where parsing failed: V8 gives the position for some errors only, so otherwise find the longest prefix that still parses up to its end. */
+export function jsonErrorOffset(text: string, message: string): number {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    let endsEarly = false;
+    try {
+      JSON.parse(text.slice(0, mid));
+    } catch (e) {
+      // Cut inside a string or a literal also counts as "fine so far": the error is at the cut, not before it.
+      const m = (e as Error).message;
+      const at = /position (\d+)/.exec(m);
+      endsEarly = /unexpected end|unterminated/i.test(m) || (at !== null && Number(at[1]) >= mid - 1);
+    }
+    if (endsEarly) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function pickAuth(entry: Record<string, unknown>): AuthEntry {

@@ -21,7 +21,7 @@ export const osascriptElevator: Elevator = {
     if (r.code === 0) return;
     // -128 is AppleScript's "User canceled."
     if (/-128|cancel/i.test(r.stderr)) throw new Failure('admin-cancelled', 'The administrator prompt was cancelled, so nothing was changed.');
-    throw new Failure('admin-failed', `The administrator command failed: ${(r.stderr.trim() || r.spawnError || `exit code ${r.code}`).split('\n')[0]}`);
+    throw new Failure('admin-failed', `The administrator command failed: ${(r.stderr.trim() || r.spawnError || `exit code ${r.code}`).split('\n')[0]}`, 'Run the command shown in the preview in a terminal with sudo, or try again as an administrator.');
   },
 };
 

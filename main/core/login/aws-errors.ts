@@ -33,5 +33,5 @@ export function classifyAwsError(e: unknown, profile: string, what: string): Fai
   if (/econnrefused|enotfound|etimedout|eai_again|socket hang up|networkingerror|timeouterror|getaddrinfo/.test(m + ' ' + (err.code ?? '') + ' ' + name.toLowerCase())) {
     return new Failure('network', `AWS could not be reached to ${what}: ${message}`, 'Check your network, proxy or VPN, then try again.');
   }
-  return new Failure('aws-failed', `AWS could not ${what} for profile "${profile}": ${message}`);
+  return new Failure('aws-failed', `AWS could not ${what} for profile "${profile}": ${message}`, `Check the profile with: aws sts get-caller-identity --profile ${profile}`, { profile });
 }

@@ -10,7 +10,7 @@ import { accountLookup } from './profile-resolver';
 export async function ecrHostsForProfile(env: Env, profile: string, regions: string[]): Promise<string[]> {
   const paths = resolvePaths(env);
   const [aws, state] = await Promise.all([readAwsProfiles(paths), loadState(paths.stateDir)]);
-  if (!aws.profiles.some((p) => p.name === profile)) throw new Failure('profile-missing', `Profile "${profile}" is not in your AWS files.`);
+  if (!aws.profiles.some((p) => p.name === profile)) throw new Failure('profile-missing', `Profile "${profile}" is not in your AWS files.`, `Pick a listed profile, or create it with: aws configure --profile ${profile}`);
   const learned = new Map<string, string>();
   const account = /^\d{12}$/.test(profile) ? profile : await accountLookup(env, paths, aws, state, learned)(profile);
   if (!account) {

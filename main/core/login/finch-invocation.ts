@@ -47,8 +47,8 @@ export function finchInvocation(env: Env, paths: Paths, elevation?: Partial<Elev
     throw new Failure('needs-root', 'Finch on Linux runs as root, and neither sudo nor pkexec is available.', 'Run finch-logins as root (sudo -E finch-logins …).');
   }
   const extra: Record<string, string> = {};
-  if (env.platform === 'win32' && !env.vars.DOCKER_CONFIG) extra.DOCKER_CONFIG = paths.finchDir;
-  if (env.platform === 'win32' && env.vars.DOCKER_CONFIG) extra.DOCKER_CONFIG = env.vars.DOCKER_CONFIG;
+  // Windows: point finch at the config.json the VM reads (and the status reads), not %USERPROFILE%\.finch.
+  if (env.platform === 'win32') extra.DOCKER_CONFIG = loginConfigDir(paths);
   return { file: cmd.file, prefix: cmd.prefix, env: childEnv(env, paths, extra), finchPath };
 }
 

@@ -33,7 +33,7 @@ export function classifyLoginFailure(host: string, message: string): Failure {
   if (/a password is required|not in the sudoers|authentication failed|not authorized/.test(m) && !/registry/.test(m)) {
     return new Failure('needs-root', `Finch needs root rights on Linux and they were refused: ${message}`, 'Run finch-logins with sudo -E, or allow passwordless sudo for finch.');
   }
-  return new Failure('login-failed', `finch login ${host} failed: ${message || 'no message'}`);
+  return new Failure('login-failed', `finch login ${host} failed: ${message || 'no message'}`, `Run \`finch login ${host}\` in a terminal to see Finch's own error.`);
 }
 
 export async function finchVersionOf(file: string, env: Record<string, string | undefined>): Promise<string | null> {
@@ -91,11 +91,11 @@ export async function finchLogin(inv: Invocation, host: string, username: string
 export async function finchLogout(env: Env, paths: Paths, host: string): Promise<void> {
   const inv = finchInvocation(env, paths);
   const r = await run(inv.file, [...inv.prefix, 'logout', host], { timeoutMs: loginTimeoutMs, env: inv.env });
-  if (r.spawnError) throw new Failure('finch-missing', `Finch could not be started (${r.spawnError}).`);
+  if (r.spawnError) throw new Failure('finch-missing', `Finch could not be started (${r.spawnError}).`, 'Reinstall Finch or set FINCH_LOGINS_FINCH.');
   if (r.code !== 0) {
     const message = finchMessage(r.stderr, r.stdout);
     // Logging out of a registry that holds no login is already the state the user wants.
     if (/not logged in|not found/i.test(message)) return;
-    throw new Failure('logout-failed', `finch logout ${host} failed: ${message}`);
+    throw new Failure('logout-failed', `finch logout ${host} failed: ${message}`, `Run \`finch logout ${host}\` in a terminal to see Finch's own error.`);
   }
 }

@@ -1,6 +1,6 @@
 // Logins, logouts and "log in to all": tokens from AWS or a password from the user or the keychain, handed to
 // `finch login` on stdin; expiry and profile choices remembered in the app state (never the secret).
-import type { LoginOutcome, LoginRequest, LogoutRequest } from '../../../shared/types';
+import type { AppError, LoginOutcome, LoginRequest, LogoutRequest } from '../../../shared/types';
 import { readAwsProfiles, type AwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
 import { toAppError } from '../failure';
@@ -15,7 +15,7 @@ import type { Invocation } from './finch-invocation';
 import { finchLogin, finchLogout, prepareFinch, type KnownFinch } from './finch-login';
 import { keychainService, systemKeychain, type Keychain } from './keychain';
 import { mapLimit } from './limit';
-import { accountLookup, resolveProfile } from './profile-resolver';
+import { accountLookup, resolveProfile, type AccountLookup } from './profile-resolver';
 
 /** Kinds of failure that mean "the user must type something": log in to all skips these. */
 const needsInput = new Set(['needs-password', 'needs-mfa', 'needs-profile']);
@@ -30,13 +30,17 @@ class Batch {
   private tokens = new Map<string, Promise<RegistryToken>>();
   readonly learned = new Map<string, string>();
   private keychainPromise?: Promise<Keychain>;
+  /** Which account each profile belongs to, asked once per batch. */
+  readonly accounts: AccountLookup;
   constructor(
     readonly env: Env,
     readonly paths: Paths,
     readonly aws: AwsProfiles,
     readonly state: AppState,
     private deps: LoginDeps,
-  ) {}
+  ) {
+    this.accounts = accountLookup(env, paths, aws, state, this.learned);
+  }
 
   private finchPromise?: Promise<Invocation & { known?: KnownFinch }>;
   finch(): Promise<Invocation & { known?: KnownFinch }> {
@@ -109,8 +113,7 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
   if (kind === 'ecr' || kind === 'ecr-public') {
     if (kind === 'ecr') {
       const ecr = parseEcrHost(host)!;
-      const lookup = accountLookup(b.env, b.paths, b.aws, b.state, b.learned);
-      profile = (await resolveProfile(host, ecr.accountId, ecr.region, b.aws, b.state, lookup, req.profile)).profile;
+      profile = (await resolveProfile(host, ecr.accountId, ecr.region, b.aws, b.state, b.accounts, req.profile)).profile;
       const p = profile;
       const token = await b.token(`ecr|${p}|${ecr.region}|${req.mfaCode ?? ''}`, () => ecrToken(b.env, b.paths, { profile: p, region: ecr.region, mfaCode: req.mfaCode }));
       ({ username, password: secret } = token);
@@ -139,10 +142,18 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
   const finch = await b.finch();
   await finchLogin(finch, loginAddress(host), username, secret);
 
+  // The login has happened: a keychain failure now is a warning on a success, not a failed login.
+  let warning: AppError | undefined;
+  let rememberedNow = false;
   if (kind !== 'ecr' && kind !== 'ecr-public' && req.password !== undefined) {
-    const keychain = await b.keychain();
-    if (req.remember) await keychain.setPassword(keychainService, host, req.password);
-    else if (remembered?.rememberedUser) await keychain.deletePassword(keychainService, host);
+    try {
+      const keychain = await b.keychain();
+      if (req.remember) await keychain.setPassword(keychainService, host, req.password);
+      else if (remembered?.rememberedUser) await keychain.deletePassword(keychainService, host);
+      rememberedNow = !!req.remember;
+    } catch (e) {
+      warning = toAppError(e);
+    }
   }
   if (finch.known) b.record((s) => (s.finch = finch.known));
   b.record((s) => {
@@ -152,11 +163,11 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
     if (profile) m.loggedInWith = profile;
     if (req.profile) m.profile = req.profile;
     if (req.password !== undefined) {
-      if (req.remember) m.rememberedUser = username;
-      else delete m.rememberedUser;
+      if (rememberedNow) m.rememberedUser = username;
+      else if (!req.remember) delete m.rememberedUser;
     }
   });
-  return { host, result: 'logged-in', ...(profile ? { profile } : {}), expiresAt };
+  return { host, result: 'logged-in', ...(profile ? { profile } : {}), expiresAt, ...(warning ? { warning } : {}) };
 }
 
 async function attempt(b: Batch, req: LoginRequest): Promise<LoginOutcome> {

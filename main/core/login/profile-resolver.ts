@@ -29,9 +29,13 @@ export interface AccountLookup {
   (profile: string): Promise<string | null>;
 }
 
-/** Account lookups backed by the profile's own settings, the state's cache, then STS. */
+/**
+ * Account lookups backed by the profile's own settings, the state's cache, then STS — each profile asked at most
+ * once per lookup object (a batch of logins shares one).
+ */
 export function accountLookup(env: Env, paths: Paths, aws: AwsProfiles, state: AppState, learned: Map<string, string>): AccountLookup {
-  return async (profile) => {
+  const asked = new Map<string, Promise<string | null>>();
+  const lookup: AccountLookup = async (profile) => {
     const details = aws.details.get(profile);
     const declared = declaredAccount(details);
     if (declared) return declared;
@@ -47,6 +51,11 @@ export function accountLookup(env: Env, paths: Paths, aws: AwsProfiles, state: A
     } catch {
       return null;
     }
+  };
+  return (profile) => {
+    let answer = asked.get(profile);
+    if (!answer) asked.set(profile, (answer = lookup(profile)));
+    return answer;
   };
 }
 
