@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
+import { withFileLock } from './file-lock';
 import type { Problems } from '../problems';
 
 /** The app's own files hold no secret, but who logs in where is nobody else's business. */
@@ -60,15 +61,12 @@ export async function saveState(stateDir: string, state: AppState): Promise<void
   await writeFileAtomic(path.join(stateDir, stateFileName), Buffer.from(JSON.stringify(state, null, 2) + '\n'), privateFile);
 }
 
-/** Read-modify-write of the state, serialised within this process. */
-let queue: Promise<unknown> = Promise.resolve();
+/** Read-modify-write of the state, one writer at a time (this process and any other, e.g. the CLI beside the app). */
 export function updateState(stateDir: string, change: (s: AppState) => void): Promise<AppState> {
-  const next = queue.then(async () => {
+  return withFileLock(path.join(stateDir, stateFileName), async () => {
     const s = await loadState(stateDir);
     change(s);
     await saveState(stateDir, s);
     return s;
   });
-  queue = next.catch(() => undefined);
-  return next;
 }

@@ -9,6 +9,7 @@ import { Failure } from '../failure';
 import { parseUserHost } from '../registries/host';
 import { writeFileAtomic } from '../atomic-write';
 import { loadState, privateFile, updateState } from './app-state';
+import { withFileLock } from './file-lock';
 
 export const settingsFileName = 'settings.json';
 export const defaultRenewBeforeMinutes = 30;
@@ -77,11 +78,9 @@ export async function readAppSettings(stateDir: string, deps: SettingsDeps = {})
   };
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
 export function changeSettings(stateDir: string, change: SettingsChange, deps: SettingsDeps = {}): Promise<AppSettings> {
-  // Serialised like updateState: two quick toggles from the tray must not lose one another.
-  const next = queue.then(async () => {
+  // One writer at a time, like updateState: two quick toggles from the tray must not lose one another.
+  return withFileLock(path.join(stateDir, settingsFileName), async () => {
     if (change.startAtLogin !== undefined) {
       if (!deps.loginItem) throw new Failure('unsupported', 'Start at login can only be changed from the Finch Logins app.');
       await deps.loginItem.set(change.startAtLogin);
@@ -95,8 +94,6 @@ export function changeSettings(stateDir: string, change: SettingsChange, deps: S
     }
     return readAppSettings(stateDir, deps);
   });
-  queue = next.catch(() => undefined);
-  return next;
 }
 
 /** Opts one registry in or out of auto-renew (remembered with its other memory in state.json). */

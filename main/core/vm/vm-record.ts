@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
+import { privateFile } from '../state/app-state';
+import { withFileLock } from '../state/file-lock';
 
 export interface VmRecord {
   lastStart?: { at: string; settingsDigest: string | null };
@@ -24,10 +26,13 @@ export async function readVmRecord(stateDir: string): Promise<VmRecord> {
   }
 }
 
-export async function updateVmRecord(stateDir: string, change: (r: VmRecord) => void): Promise<void> {
-  const record = await readVmRecord(stateDir);
-  change(record);
-  await writeFileAtomic(path.join(stateDir, vmRecordFile), Buffer.from(JSON.stringify(record, null, 2) + '\n'), { mode: 0o600, dirMode: 0o700 });
+export function updateVmRecord(stateDir: string, change: (r: VmRecord) => void): Promise<void> {
+  const file = path.join(stateDir, vmRecordFile);
+  return withFileLock(file, async () => {
+    const record = await readVmRecord(stateDir);
+    change(record);
+    await writeFileAtomic(file, Buffer.from(JSON.stringify(record, null, 2) + '\n'), privateFile);
+  });
 }
 
 /** finch.yaml's settings, not its bytes: Finch rewrites the file (dropping comments) without changing them. */
