@@ -33,12 +33,14 @@ const notProbed: FinchBinary = { path: null, version: null, vm: 'unknown' };
 export async function readSnapshot(env: Env, opts: SnapshotOptions = {}): Promise<Snapshot> {
   const paths = resolvePaths(env);
   const problems = new Problems();
+  const reading = loadState(paths.stateDir, problems);
   const [finch, config, yaml, aws, state] = await Promise.all([
-    opts.probeFinch === false ? notProbed : probeFinch(env, paths),
+    // The version finch gave last time is reused while the binary is unchanged.
+    opts.probeFinch === false ? notProbed : reading.then((s) => probeFinch(env, paths, s.finch)),
     readConfigJson(paths.configJson, problems),
     readFinchYaml(paths.finchYaml, problems),
     readAwsProfiles(paths),
-    loadState(paths.stateDir, problems),
+    reading,
   ]);
   const store = config.credsStore ? await listStore(config.credsStore, env, paths, problems) : null;
   for (const p of aws.problems) problems.add(p.file, p.message);

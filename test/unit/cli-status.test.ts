@@ -125,4 +125,16 @@ describe('finch-logins status', () => {
     expect((await cli(sb, 'stat')).code).toBe(2);
     expect((await cli(sb, 'status', 'extra')).code).toBe(2);
   });
+
+  it('reuses the finch version remembered for the same binary, and asks again when the binary changes', async () => {
+    const sb = makeSandbox({ platform: 'darwin', programs: { 'bin/finch': fakeFinchScript('v1.19.0') } });
+    const { statSync, writeFileSync, chmodSync } = await import('node:fs');
+    const finch = sb.file('bin/finch');
+    const st = statSync(finch);
+    sb.write('state/state.json', { version: 1, registries: {}, finch: { path: finch, stamp: `${st.size}:${st.mtimeMs}`, version: '1.18.2' } });
+    expect((await json(sb)).finch.version).toBe('1.18.2');
+    writeFileSync(finch, fakeFinchScript('v1.20.0'));
+    chmodSync(finch, 0o755);
+    expect((await json(sb)).finch.version).toBe('1.20.0');
+  });
 });

@@ -1,5 +1,6 @@
 // The write transaction every fix goes through, and undo: backups, atomic writes with the old mode, refusal on a
 // concurrent change, all-or-nothing on a failed write, byte-for-byte undo.
+import { execFileSync } from 'node:child_process';
 import { chownSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +10,9 @@ import { listBackups } from '../../main/core/fixes/backups';
 import { configEdit, loadConfigForEdit } from '../../main/core/fixes/config-json-edit';
 import { readState } from '../../main/core/fixes/current-file';
 import type { FileEdit } from '../../main/core/fixes/file-edit';
-import { osascriptElevator } from '../../main/core/fixes/file-writer';
+import { osascriptElevator, type Elevator } from '../../main/core/fixes/file-writer';
 import { commitEdits } from '../../main/core/fixes/transaction';
-import { undoLast } from '../../main/core/fixes/undo';
+import { lastChange, undoLast } from '../../main/core/fixes/undo';
 import { makeSandbox, type Sandbox } from '../support/sandbox-home';
 
 const cfgRel = 'home/.finch/config.json';
@@ -30,6 +31,17 @@ function setup(content = original, fileMode = 0o640) {
 const binaryEdit = async (sb: Sandbox, rel: string, bytes: string, m = 0o755): Promise<FileEdit> => ({
   file: sb.file(rel), current: await readState(sb.file(rel)), after: Buffer.from(bytes), mode: m, dirMode: 0o755, kind: 'binary', via: 'direct',
 });
+
+/** Runs the administrator scripts with /bin/sh, as `do shell script` would; every call after the first `works` fails. */
+const flakyElevator = (works: number): Elevator => {
+  let calls = 0;
+  return {
+    async run(script) {
+      if (++calls > works) throw new Error('the administrator prompt is not available');
+      execFileSync('/bin/sh', ['-c', script]);
+    },
+  };
+};
 
 describe('commitEdits', () => {
   it('writes the new bytes with the file\u2019s mode, after backing up the old ones privately', async () => {
@@ -73,6 +85,60 @@ describe('commitEdits', () => {
     expect(readFileSync(sb.file(cfgRel), 'utf8')).toBe(original);
     expect(mode(sb.file(cfgRel))).toBe(0o640);
     expect((await listBackups(stateDir))[0]!.manifest.state).toBe('rolled-back');
+  });
+
+  it('says "Nothing was changed" when the first write fails', async () => {
+    const { sb, stateDir, commit, setStore } = setup();
+    sb.write('root/blocker', 'a file where a folder must go');
+    const err = await commit([await binaryEdit(sb, 'root/blocker/docker-credential-x', 'bin'), await setStore('osxkeychain')]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'write-failed' });
+    expect((err as Error).message).toMatch(/ Nothing was changed\.$/);
+    expect(readFileSync(sb.file(cfgRel), 'utf8')).toBe(original);
+    expect((await listBackups(stateDir))[0]!.manifest.state).toBe('rolled-back');
+    expect(await lastChange(stateDir)).toBeNull();
+  });
+
+  it('when a written file cannot be put back either, names it, and undo can still put it back', async () => {
+    const { sb, env, stateDir, setStore } = setup();
+    sb.write('root/usr/local/bin/helper', 'old program', 0o700);
+    sb.write('src/helper', 'new program', 0o755);
+    sb.write('root/blocker', 'a file where a folder must go');
+    const helper = sb.file('root/usr/local/bin/helper');
+    const created = sb.file('root/usr/local/bin/new-helper');
+    const viaPrompt = async (rel: string): Promise<FileEdit> => ({ ...(await binaryEdit(sb, rel, 'new program')), via: 'osascript', source: sb.file('src/helper') });
+    const edits = [
+      await setStore('osxkeychain'),
+      await viaPrompt('root/usr/local/bin/helper'),
+      await viaPrompt('root/usr/local/bin/new-helper'),
+      await binaryEdit(sb, 'root/blocker/docker-credential-x', 'bin'),
+      await binaryEdit(sb, 'root/usr/local/bin/never-written', 'bin'),
+    ];
+    // The prompt copies the two programs, then is gone when the rollback needs it.
+    const err = await commitEdits(edits, { fixId: 'test-fix', stateDir, now: new Date(), elevator: flakyElevator(2) }).catch((e: unknown) => e);
+    const [backup] = await listBackups(stateDir);
+    expect(err).toMatchObject({ kind: 'write-failed' });
+    const message = (err as Error).message;
+    expect(message).toContain(`${sb.file('root/blocker/docker-credential-x')} could not be written (`);
+    expect(message).toContain(`${sb.file(cfgRel)} was put back as before.`);
+    expect(message).toContain(`${helper} still has the new content; its previous bytes are in ${path.join(backup!.dir, '1.bak')}.`);
+    expect(message).toContain(`${created} was created and is still there.`);
+    expect(message).not.toMatch(/Nothing was changed/);
+    expect((err as { hint?: string }).hint).toMatch(new RegExp(`^Undo puts them back as before .*${backup!.dir}`));
+    expect(backup!.manifest.state).toBe('partially-rolled-back');
+    expect(backup!.manifest.files.map((f) => f.restored ?? false)).toEqual([true, false, false, true, true]);
+    expect(readFileSync(sb.file(cfgRel), 'utf8')).toBe(original);
+    expect(readFileSync(helper, 'utf8')).toBe('new program');
+
+    expect((await lastChange(stateDir))?.dir).toBe(backup!.dir);
+    const r = await undoLast(env, flakyElevator(Infinity));
+    expect(r.restored).toEqual([helper, created]);
+    expect(r.message).toMatch(/2 files put back/);
+    expect(readFileSync(helper, 'utf8')).toBe('old program');
+    expect(mode(helper)).toBe(0o700);
+    expect(() => lstatSync(created)).toThrow();
+    expect(readFileSync(sb.file(cfgRel), 'utf8')).toBe(original);
+    expect((await listBackups(stateDir))[0]!.manifest.state).toBe('undone');
+    await expect(undoLast(env)).rejects.toMatchObject({ kind: 'nothing-to-undo' });
   });
 
   it('edits the file a symlinked config.json points to, and keeps the link', async () => {

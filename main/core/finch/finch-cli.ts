@@ -1,4 +1,5 @@
 // Finch itself: where it is, which version, and the VM's state. Always called by absolute path.
+import { statSync } from 'node:fs';
 import type { VmStatus } from '../../../shared/types';
 import type { Env } from '../env';
 import type { Paths } from '../paths';
@@ -50,19 +51,40 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export async function probeFinch(env: Env, paths: Paths): Promise<FinchBinary> {
+/** What the app remembers of the finch binary it last asked for its version (kept in the app state). */
+export interface KnownFinch {
+  path: string;
+  /** size:mtime of the binary when it was asked. */
+  stamp: string;
+  version: string;
+}
+
+/** The remembered version when the binary is still the one it was asked of: asking costs a process start. */
+export function rememberedVersion(file: string, known?: KnownFinch): { stamp: string | null; version?: string } {
+  let stamp: string | null = null;
+  try {
+    const st = statSync(file);
+    stamp = `${st.size}:${st.mtimeMs}`;
+  } catch {
+    // not there: it will not start either
+  }
+  return known && stamp && known.path === file && known.stamp === stamp ? { stamp, version: known.version } : { stamp };
+}
+
+export async function probeFinch(env: Env, paths: Paths, known?: KnownFinch): Promise<FinchBinary> {
   const path = locateFinch(env, paths);
   if (!path) return { path: null, version: null, vm: 'unknown' };
   const opts = { timeoutMs: probeTimeoutMs, env: childEnv(env, paths) };
+  const remembered = rememberedVersion(path, known).version;
   // Finch on Linux has no VM; asking would only print an error.
   const [version, vm] = await Promise.all([
-    run(path, ['--version'], opts),
+    remembered ? null : run(path, ['--version'], opts),
     env.platform === 'linux' ? null : run(path, ['vm', 'status'], opts),
   ]);
-  if (version.spawnError) return { path: null, version: null, vm: 'unknown' };
+  if (version?.spawnError || vm?.spawnError) return { path: null, version: null, vm: 'unknown' };
   return {
     path,
-    version: version.code === 0 ? parseFinchVersion(version.stdout) : null,
+    version: remembered ?? (version && version.code === 0 ? parseFinchVersion(version.stdout) : null),
     vm: vm && vm.code === 0 ? parseVmStatus(vm.stdout) : 'unknown',
   };
 }

@@ -15,6 +15,11 @@ export interface ManifestEntry {
   /** stateDigest of the file as the fix wrote it: undo refuses when the file is no longer that. */
   afterDigest: string;
   via: FileEdit['via'];
+  /**
+   * The file is as it was before the fix again: put back by a rollback or an undo (saved after each file, so an undo
+   * that stopped midway continues where it stopped), or never written because an earlier write failed.
+   */
+  restored?: boolean;
 }
 
 export interface Manifest {
@@ -22,8 +27,12 @@ export interface Manifest {
   sequence: number;
   fixId: string;
   createdAt: string;
-  /** pending: being written; applied: done; rolled-back: a write failed and the old files were put back. */
-  state: 'pending' | 'applied' | 'rolled-back' | 'undone';
+  /**
+   * pending: being written; applied: done; rolled-back: a write failed and the old files were put back;
+   * partially-rolled-back: a write failed and some files could not be put back (those without `restored`), so undo
+   * treats it like applied for them.
+   */
+  state: 'pending' | 'applied' | 'rolled-back' | 'partially-rolled-back' | 'undone';
   undoneAt?: string;
   files: ManifestEntry[];
 }

@@ -1,7 +1,9 @@
 // Every fix writes through here: check each file is still as planned, back it up, write it atomically, and record
-// the change for undo. If a write fails, the files already written are put back, so a fix is all or nothing.
+// the change for undo. If a write fails, the files already written are put back, so a fix is all or nothing; a file
+// that cannot be put back either is named, and stays in the manifest for undo (state partially-rolled-back).
 import { Failure } from '../failure';
-import { createBackup, pruneBackups, saveManifest, type Backup } from './backups';
+import path from 'node:path';
+import { createBackup, pruneBackups, saveManifest, type Backup, type ManifestEntry } from './backups';
 import { readState, sameContent } from './current-file';
 import type { FileEdit } from './file-edit';
 import { restoreEntry, writeEdit, type Elevator } from './file-writer';
@@ -17,6 +19,14 @@ export function changedFailure(file: string, since: string): Failure {
   return new Failure('changed-since-preview', `${file} changed ${since}, so nothing was written.`, 'Look at the fix again: its preview now shows the current file.');
 }
 
+/** A file a failed fix left changed because putting it back failed too, and where its old state is. */
+function stillChanged(b: Backup, entry: ManifestEntry): string {
+  const before = entry.before;
+  if (before.kind === 'absent') return `${entry.file} was created and is still there`;
+  if (before.kind === 'symlink') return `${entry.file} still has the new content; it was a link to ${before.target}`;
+  return `${entry.file} still has the new content; its previous bytes are in ${path.join(b.dir, before.backup)}`;
+}
+
 export async function commitEdits(edits: readonly FileEdit[], opts: CommitOptions): Promise<Backup> {
   // Re-read right before writing: another program (or Finch itself) may have written since the plan was made.
   for (const e of edits) {
@@ -30,22 +40,37 @@ export async function commitEdits(edits: readonly FileEdit[], opts: CommitOption
       written.push(i);
     } catch (err) {
       const putBack: string[] = [];
-      for (const j of written.reverse()) {
+      const leftChanged: ManifestEntry[] = [];
+      for (const j of [...written].reverse()) {
+        const entry = backup.manifest.files[j]!;
         try {
-          await restoreEntry(backup, backup.manifest.files[j]!, opts.elevator);
-          putBack.push(edits[j]!.file);
+          await restoreEntry(backup, entry, opts.elevator);
+          entry.restored = true;
+          putBack.unshift(entry.file);
         } catch {
-          // Still in the backup folder; the message says where.
+          // Still changed: the message names it, and the manifest lets undo put it back later.
+          leftChanged.unshift(entry);
         }
       }
-      backup.manifest.state = 'rolled-back';
+      // The failed file and those after it were not written (each write is atomic).
+      for (const entry of backup.manifest.files.slice(i)) entry.restored = true;
+      backup.manifest.state = leftChanged.length ? 'partially-rolled-back' : 'rolled-back';
       await saveManifest(backup);
       if (err instanceof Failure && written.length === 0) throw err;
       const why = err instanceof Error ? err.message : String(err);
       throw new Failure(
         'write-failed',
-        `${e.file} could not be written (${why}).${putBack.length ? ` ${putBack.join(' and ')} ${putBack.length === 1 ? 'was' : 'were'} put back as before.` : ' Nothing was changed.'}`,
-        `The old files are also kept in ${backup.dir}.`,
+        [
+          `${e.file} could not be written (${why}).`,
+          putBack.length ? `${putBack.join(' and ')} ${putBack.length === 1 ? 'was' : 'were'} put back as before.` : '',
+          ...leftChanged.map((entry) => `${stillChanged(backup, entry)}.`),
+          putBack.length || leftChanged.length ? '' : 'Nothing was changed.',
+        ]
+          .filter(Boolean)
+          .join(' '),
+        leftChanged.length
+          ? `Undo puts ${leftChanged.length === 1 ? 'it' : 'them'} back as before (finch-logins undo, or Undo in the window). The old files are also kept in ${backup.dir}.`
+          : `The old files are also kept in ${backup.dir}.`,
       );
     }
   }

@@ -1,8 +1,7 @@
 // `finch login` and `finch logout`: the secret goes to finch on stdin only, never on argv or in the environment.
-import { statSync } from 'node:fs';
 import type { Env } from '../env';
 import { Failure } from '../failure';
-import { compareVersions, parseFinchVersion } from '../finch/finch-cli';
+import { compareVersions, parseFinchVersion, rememberedVersion, type KnownFinch } from '../finch/finch-cli';
 import type { Paths } from '../paths';
 import { run } from '../process/run';
 import { finchInvocation, type Invocation } from './finch-invocation';
@@ -47,9 +46,7 @@ export async function finchVersionOf(file: string, env: Record<string, string | 
  */
 export async function prepareFinch(env: Env, paths: Paths, known?: KnownFinch): Promise<Invocation & { known?: KnownFinch }> {
   const inv = finchInvocation(env, paths);
-  const stamp = binaryStamp(inv.finchPath);
-  // The version is remembered per binary (path, size, mtime): asking finch costs a process start per batch.
-  const cached = known && stamp && known.path === inv.finchPath && known.stamp === stamp ? known.version : undefined;
+  const { stamp, version: cached } = rememberedVersion(inv.finchPath, known);
   const version = cached ?? (await finchVersionOf(inv.finchPath, inv.env));
   const learned = cached === undefined && version && stamp ? { path: inv.finchPath, stamp, version } : undefined;
   if (version && compareVersions(version, hostLoginSince) < 0 && env.platform !== 'linux') {
@@ -59,22 +56,6 @@ export async function prepareFinch(env: Env, paths: Paths, known?: KnownFinch): 
     }
   }
   return { ...inv, ...(learned ? { known: learned } : {}) };
-}
-
-/** What the app remembers of the finch binary it last asked for its version. */
-export interface KnownFinch {
-  path: string;
-  stamp: string;
-  version: string;
-}
-
-function binaryStamp(file: string): string | null {
-  try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return null;
-  }
 }
 
 export async function finchLogin(inv: Invocation, host: string, username: string, secret: string): Promise<void> {
