@@ -122,7 +122,7 @@ export async function undoCommand(argv: string[], env: Env, out: Output, input: 
     out.stdout(
       [
         `Undo "${last.manifest.fixId}" from ${new Date(last.manifest.createdAt).toLocaleString()}:`,
-        ...last.manifest.files.map((f) =>
+        ...last.manifest.files.filter((f) => !f.restored).map((f) =>
           f.before.kind === 'absent'
             ? `  remove ${f.file} (the fix created it)`
             : f.before.kind === 'symlink'
