@@ -512,3 +512,32 @@ test('no profile found: the picker takes the focus, warns about a profile named 
     { host, profile: null },
   ]);
 });
+
+test('a password that could not be remembered: logged in all the same, and the row says why', async ({ app, page, sandboxHome }) => {
+  const host = 'ghcr.io';
+  await app.open(sandboxHome(scriptedHome(host)), {
+    handlers: (real) => ({
+      ...real,
+      login: async (req) =>
+        req.password === undefined
+          ? { host: req.host, result: 'failed', error: { kind: 'needs-password', message: `${req.host} needs a username and a password or access token.` } }
+          : {
+              host: req.host,
+              result: 'logged-in',
+              expiresAt: null,
+              warning: { kind: 'keychain-failed', message: 'The system keychain could not store the password: locked', hint: 'Unlock your keychain, then try again.' },
+            },
+    }),
+  });
+  const row = registryRow(page, host);
+  await row.getByRole('button', { name: 'Log in' }).click();
+  const dialog = page.getByRole('dialog', { name: `Log in to ${host}` });
+  await dialog.getByLabel('GitHub username', { exact: true }).fill('dana');
+  await dialog.getByLabel('Personal access token', { exact: true }).fill('ghp_example_token');
+  await dialog.getByRole('checkbox', { name: /Remember in the keychain/ }).check();
+  await dialog.getByRole('button', { name: 'Log in' }).click();
+  await expect(dialog).toHaveCount(0);
+  const detail = detailOf(row);
+  await expect(detail).toContainText('Logged in');
+  await expect(detail.getByRole('status')).toContainText('The system keychain could not store the password: locked');
+});

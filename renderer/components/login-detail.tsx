@@ -23,6 +23,12 @@ export function LoginDetail({ registry, outcome }: { registry: Registry; outcome
               <span className="mono">{outcome.profile}</span>
             </>
           )}
+          {outcome.warning && (
+            <span className="login-detail-hint" role="status">
+              {` — but ${outcome.warning.message}`}
+              {outcome.warning.hint && ` ${outcome.warning.hint}`}
+            </span>
+          )}
         </span>
       </div>
     );

@@ -16,6 +16,8 @@ export interface RowOutcome {
   profile?: string;
   /** From "Log in to all" rather than the row's own button. */
   fromAll: boolean;
+  /** Logged in, but e.g. the password could not be remembered. */
+  warning?: AppError;
 }
 
 /** The registry the username/password dialog is open for. The dialog keeps its fields to itself. */
@@ -134,6 +136,7 @@ export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
         if (!r.ok) return r.error;
         if (r.value.result !== 'logged-in') return r.value.error ?? { kind: 'unknown', message: `The login to ${host} did not finish.` };
         set({ passwordPrompt: null });
+        if (r.value.warning) setOutcome(host, { result: 'logged-in', warning: r.value.warning, fromAll: false });
         await refresh();
         return null;
       },
