@@ -1,7 +1,7 @@
 // Benchmark: log in to 10 ECR registries across 5 accounts with `finch-logins login --all`, against the recipe from
 // Finch's documentation run once per registry (`aws ecr get-login-password … | finch login …`), both against the
 // same AWS stub, finch stand-in and registry. Runs inside the test stack (bench/run.mjs starts it).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,23 +55,27 @@ function ours() {
   });
 }
 
+// The documented recipe, verbatim apart from the stub's endpoint: one shell pipeline per registry, so finch starts
+// while aws runs, as in a terminal. Values reach the shell as variables, never spliced into the script.
+const pipeline = 'set -o pipefail; "$AWS" ecr get-login-password --region "$R" --profile "$P" --endpoint-url "$E" | "$FINCH" login --username AWS --password-stdin "$H"';
 function recipe() {
   const env = home();
   return time(() => {
     for (const { account, region, host } of hosts) {
-      // The documented recipe, verbatim apart from the stub's endpoint.
-      const password = execFileSync(awsCli, ['ecr', 'get-login-password', '--region', region, '--endpoint-url', env0.FL_AWS_ENDPOINT], { env: { ...env, AWS_PROFILE: account }, encoding: 'utf8' });
-      const r = spawnSync(env0.FL_FINCH, ['login', '--username', 'AWS', '--password-stdin', host], { env, input: password, encoding: 'utf8' });
+      const vars = { AWS: awsCli, FINCH: env0.FL_FINCH, R: region, P: account, E: env0.FL_AWS_ENDPOINT, H: host };
+      const r = spawnSync('/bin/bash', ['-c', pipeline], { env: { ...env, ...vars }, encoding: 'utf8' });
       if (r.status !== 0 || !r.stdout.includes('Login Succeeded')) throw new Error(`recipe login failed for ${host}: ${r.stderr}`);
     }
   });
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const runs = 3;
+const runs = 5;
 ours(); // the first run ever: warms the app's state
-const a = median(Array.from({ length: runs }, ours));
-const b = median(Array.from({ length: runs }, recipe));
+// Interleaved, so a change in the machine's load affects both sides alike.
+const timings = Array.from({ length: runs }, () => [ours(), recipe()]);
+const a = median(timings.map(([x]) => x));
+const b = median(timings.map(([, y]) => y));
 const ratio = a / b;
 console.log(`login 10 ECR registries across 5 accounts: finch-logins login --all ${a.toFixed(0)} ms; documented recipe ${b.toFixed(0)} ms; ratio ${ratio.toFixed(3)} (target ≤ 0.10) — median of ${runs}`);
 if (ratio > 0.1) process.exitCode = 1;

@@ -103,6 +103,18 @@ describe.skipIf(!stack.up)('logins against the real stack', () => {
     expect(results(r.stdout)[0]).toMatchObject({ result: 'logged-in', profile: 'mfa' });
   });
 
+  it('a profile logging in to several regions resolves its credentials once: one assume-role call, one use of the MFA code', async () => {
+    const sb = loginHome();
+    const hosts = [ecrHost(accounts.role, 'us-east-1'), ecrHost(accounts.role, 'eu-west-1')];
+    created.push(...hosts);
+    const r = await runCli(sb.vars, ['login', ...hosts, '--profile', 'mfa', '--mfa-code', '123456', '--json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(results(r.stdout).map((o) => [o.host, o.result])).toEqual(hosts.map((h) => [h, 'logged-in']));
+    const counts = (await awsStats()).counts;
+    expect(counts['sts:AssumeRole']).toBe(1);
+    expect(counts['ecr:GetAuthorizationToken']).toBe(2);
+  });
+
   it('Windows: finch runs with DOCKER_CONFIG at %LOCALAPPDATA%\\.finch, where the VM reads logins', async () => {
     const sb = loginHome({ platform: 'win32', config: null });
     sb.write('home/AppData/Local/.finch/config.json', { credsStore: 'secretservice' });
@@ -186,7 +198,7 @@ describe.skipIf(!stack.up)('logins against the real stack', () => {
     const watched = await sampleProcesses(run.pid, secrets, run.done);
     expect(watched.result.code, watched.result.stdout).toBe(0);
     // The sampler really saw the login in flight: finch (the stand-in) and our CLI were both in the table.
-    expect([...watched.commands].some((c) => c.includes('e2e/stack/finch login ghcr.io'))).toBe(true);
+    expect([...watched.commands].some((c) => c.includes(`${stack.finch} login ghcr.io`))).toBe(true);
     expect(watched.sightings).toEqual([]);
     const ecrRun = startCli(sb.vars, ['login', named]);
     const ecr = await sampleProcesses(ecrRun.pid, secrets, ecrRun.done);

@@ -26,6 +26,8 @@ function run(cmd: string, args: string[], opts: { input?: string; env?: NodeJS.P
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
+    // A program that exits without reading stdin (finch --version) makes this write fail with EPIPE: not an error.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
 }

@@ -15,8 +15,8 @@ export interface RegistryToken {
 export interface TokenRequest {
   profile: string;
   region: string;
-  /** Asked for when the profile has mfa_serial; undefined means "no code available". */
-  mfaCode?: string;
+  /** The profile's credentials (see profileCredentials). */
+  credentials: CredentialsProvider;
 }
 
 /** Endpoint overrides honoured from our own environment (the SDK would read process.env only). */
@@ -24,18 +24,31 @@ function endpoint(env: Env, service: 'ECR' | 'ECR_PUBLIC' | 'STS'): string | und
   return env.vars[`AWS_ENDPOINT_URL_${service}`] || env.vars.AWS_ENDPOINT_URL || undefined;
 }
 
-async function credentials(env: Env, paths: Paths, req: TokenRequest) {
-  const { fromIni } = await import('@aws-sdk/credential-providers');
-  const sts = endpoint(env, 'STS');
-  return fromIni({
-    profile: req.profile,
-    filepath: paths.awsCredentials,
-    configFilepath: paths.awsConfig,
-    // A long-lived app must see edits to the AWS files.
-    ignoreCache: true,
-    mfaCodeProvider: req.mfaCode ? async () => req.mfaCode! : undefined,
-    ...(sts ? { clientConfig: { endpoint: sts } } : {}),
-  });
+/** What the SDK's clients accept as credentials: a function resolving to the keys (given the calling client). */
+export type CredentialsProvider = (props?: { callerClientConfig?: unknown }) => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
+
+/**
+ * The credentials of one profile, read fresh from the AWS files and resolved at most once: every client given this
+ * provider shares the result, so a profile logging in to several regions makes one assume-role call and uses its MFA
+ * code once (a one-time code is not good for a second AssumeRole). The first client's config (its region, for STS) is the one used.
+ */
+export function profileCredentials(env: Env, paths: Paths, profile: string, mfaCode?: string): CredentialsProvider {
+  let resolved: ReturnType<CredentialsProvider> | undefined;
+  return (props) =>
+    (resolved ??= (async () => {
+      const { fromIni } = await import('@aws-sdk/credential-providers');
+      const sts = endpoint(env, 'STS');
+      const provider = fromIni({
+        profile,
+        filepath: paths.awsCredentials,
+        configFilepath: paths.awsConfig,
+        // A long-lived app must see edits to the AWS files.
+        ignoreCache: true,
+        mfaCodeProvider: mfaCode ? async () => mfaCode : undefined,
+        ...(sts ? { clientConfig: { endpoint: sts } } : {}),
+      });
+      return provider(props as Parameters<typeof provider>[0]);
+    })());
 }
 
 /** Starts loading the SDK while other work (reading files) goes on; a failure surfaces at the first real use. */
@@ -55,10 +68,10 @@ function expiry(value: Date | undefined): string {
   return (value ?? new Date(Date.now() + 12 * 3600_000)).toISOString();
 }
 
-export async function ecrToken(env: Env, paths: Paths, req: TokenRequest): Promise<RegistryToken> {
+export async function ecrToken(env: Env, req: TokenRequest): Promise<RegistryToken> {
   try {
     const { ECRClient, GetAuthorizationTokenCommand } = await import('@aws-sdk/client-ecr');
-    const client = new ECRClient({ region: req.region, credentials: await credentials(env, paths, req), endpoint: endpoint(env, 'ECR'), maxAttempts: 2 });
+    const client = new ECRClient({ region: req.region, credentials: req.credentials, endpoint: endpoint(env, 'ECR'), maxAttempts: 2 });
     const out = await client.send(new GetAuthorizationTokenCommand({}));
     const data = out.authorizationData?.[0];
     if (!data?.authorizationToken) throw new Error('ECR returned no authorization data.');
@@ -68,11 +81,11 @@ export async function ecrToken(env: Env, paths: Paths, req: TokenRequest): Promi
   }
 }
 
-export async function ecrPublicToken(env: Env, paths: Paths, req: Omit<TokenRequest, 'region'>): Promise<RegistryToken> {
+export async function ecrPublicToken(env: Env, req: Omit<TokenRequest, 'region'>): Promise<RegistryToken> {
   try {
     const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await import('@aws-sdk/client-ecr-public');
     // ECR Public issues tokens in us-east-1 only, whatever the profile's region.
-    const client = new ECRPUBLICClient({ region: 'us-east-1', credentials: await credentials(env, paths, { ...req, region: 'us-east-1' }), endpoint: endpoint(env, 'ECR_PUBLIC'), maxAttempts: 2 });
+    const client = new ECRPUBLICClient({ region: 'us-east-1', credentials: req.credentials, endpoint: endpoint(env, 'ECR_PUBLIC'), maxAttempts: 2 });
     const out = await client.send(new GetAuthorizationTokenCommand({}));
     const data = out.authorizationData;
     if (!data?.authorizationToken) throw new Error('ECR Public returned no authorization data.');
@@ -83,10 +96,10 @@ export async function ecrPublicToken(env: Env, paths: Paths, req: Omit<TokenRequ
 }
 
 /** The account a profile's credentials belong to (STS GetCallerIdentity needs no permissions). */
-export async function callerAccount(env: Env, paths: Paths, profile: string, region: string): Promise<string> {
+export async function callerAccount(env: Env, profile: string, region: string, credentials: CredentialsProvider): Promise<string> {
   try {
     const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
-    const client = new STSClient({ region, credentials: await credentials(env, paths, { profile, region }), endpoint: endpoint(env, 'STS'), maxAttempts: 1 });
+    const client = new STSClient({ region, credentials, endpoint: endpoint(env, 'STS'), maxAttempts: 1 });
     const out = await client.send(new GetCallerIdentityCommand({}));
     if (!out.Account) throw new Error('STS returned no account.');
     return out.Account;

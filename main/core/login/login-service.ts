@@ -10,7 +10,7 @@ import { loginAddress, parseEcrHost, parseUserHost, registryKind } from '../regi
 import { readSnapshot } from '../snapshot';
 import { statusFrom } from '../status';
 import { loadState, updateState, type AppState } from '../state/app-state';
-import { ecrPublicToken, ecrToken, warmUpSdk, type RegistryToken } from './ecr-token';
+import { ecrPublicToken, ecrToken, profileCredentials, warmUpSdk, type CredentialsProvider, type RegistryToken } from './ecr-token';
 import type { Invocation } from './finch-invocation';
 import type { KnownFinch } from '../finch/finch-cli';
 import { finchLogin, finchLogout, prepareFinch } from './finch-login';
@@ -29,6 +29,7 @@ export interface LoginDeps {
 /** One batch of logins: AWS files and state read once, one token request per profile + region. */
 class Batch {
   private tokens = new Map<string, Promise<RegistryToken>>();
+  private credentialsByProfile = new Map<string, CredentialsProvider>();
   readonly learned = new Map<string, string>();
   private keychainPromise?: Promise<Keychain>;
   /** Which account each profile belongs to, asked once per batch. */
@@ -40,7 +41,7 @@ class Batch {
     readonly state: AppState,
     private deps: LoginDeps,
   ) {
-    this.accounts = accountLookup(env, paths, aws, state, this.learned);
+    this.accounts = accountLookup(env, aws, state, this.learned, (p) => this.credentials(p));
   }
 
   private finchPromise?: Promise<Invocation & { known?: KnownFinch }>;
@@ -74,6 +75,14 @@ class Batch {
 
   keychain(): Promise<Keychain> {
     return (this.keychainPromise ??= (this.deps.keychain ?? systemKeychain)());
+  }
+
+  /** A profile's credentials, resolved once per batch (and per MFA code). */
+  credentials(profile: string, mfaCode?: string): CredentialsProvider {
+    const key = `${profile}|${mfaCode ?? ''}`;
+    let c = this.credentialsByProfile.get(key);
+    if (!c) this.credentialsByProfile.set(key, (c = profileCredentials(this.env, this.paths, profile, mfaCode)));
+    return c;
   }
 
   token(key: string, fetch: () => Promise<RegistryToken>): Promise<RegistryToken> {
@@ -116,14 +125,14 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
       const ecr = parseEcrHost(host)!;
       profile = (await resolveProfile(host, ecr.accountId, ecr.region, b.aws, b.state, b.accounts, req.profile)).profile;
       const p = profile;
-      const token = await b.token(`ecr|${p}|${ecr.region}|${req.mfaCode ?? ''}`, () => ecrToken(b.env, b.paths, { profile: p, region: ecr.region, mfaCode: req.mfaCode }));
+      const token = await b.token(`ecr|${p}|${ecr.region}|${req.mfaCode ?? ''}`, () => ecrToken(b.env, { profile: p, region: ecr.region, credentials: b.credentials(p, req.mfaCode) }));
       ({ username, password: secret } = token);
       expiresAt = token.expiresAt;
     } else {
       profile = req.profile ?? remembered?.profile ?? b.defaultProfile() ?? undefined;
       if (!profile) throw new Failure('needs-profile', 'Pick the AWS profile to log in to ECR Public with.', 'Any profile works: ECR Public tokens come from us-east-1.', { host });
       const p = profile;
-      const token = await b.token(`public|${p}|${req.mfaCode ?? ''}`, () => ecrPublicToken(b.env, b.paths, { profile: p, mfaCode: req.mfaCode }));
+      const token = await b.token(`public|${p}|${req.mfaCode ?? ''}`, () => ecrPublicToken(b.env, { profile: p, credentials: b.credentials(p, req.mfaCode) }));
       ({ username, password: secret } = token);
       expiresAt = token.expiresAt;
     }

@@ -5,9 +5,8 @@
 import type { AwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
 import { Failure } from '../failure';
-import type { Paths } from '../paths';
 import type { AppState } from '../state/app-state';
-import { callerAccount } from './ecr-token';
+import { callerAccount, type CredentialsProvider } from './ecr-token';
 
 export interface Resolution {
   profile: string;
@@ -33,7 +32,13 @@ export interface AccountLookup {
  * Account lookups backed by the profile's own settings, the state's cache, then STS — each profile asked at most
  * once per lookup object (a batch of logins shares one).
  */
-export function accountLookup(env: Env, paths: Paths, aws: AwsProfiles, state: AppState, learned: Map<string, string>): AccountLookup {
+export function accountLookup(
+  env: Env,
+  aws: AwsProfiles,
+  state: AppState,
+  learned: Map<string, string>,
+  credentials: (profile: string) => CredentialsProvider,
+): AccountLookup {
   const asked = new Map<string, Promise<string | null>>();
   const lookup: AccountLookup = async (profile) => {
     const details = aws.details.get(profile);
@@ -45,7 +50,7 @@ export function accountLookup(env: Env, paths: Paths, aws: AwsProfiles, state: A
     if (details?.mfa_serial || details?.sso_session || details?.sso_start_url) return null;
     try {
       const region = aws.profiles.find((p) => p.name === profile)?.region ?? 'us-east-1';
-      const account = await callerAccount(env, paths, profile, region);
+      const account = await callerAccount(env, profile, region, credentials(profile));
       learned.set(profile, account);
       return account;
     } catch {

@@ -1,0 +1,3 @@
+module finch-stand-in
+
+go 1.19
