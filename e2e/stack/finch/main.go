@@ -362,9 +362,11 @@ func readConfig(dir string) (*object, authSettings) {
 		return newObject(), settings
 	}
 	o, err := parseObject(data)
-	if err != nil || json.Unmarshal(data, &settings) != nil {
-		return newObject(), authSettings{}
+	if err != nil {
+		return newObject(), settings
 	}
+	// A setting of the wrong type stays empty; the others still count, and every key is kept for the rewrite.
+	_ = json.Unmarshal(data, &settings)
 	return o, settings
 }
 
@@ -565,7 +567,7 @@ func login(args []string) {
 
 	_, settings := readConfig(dir)
 	if settings.CredHelpers[hostnameOf(server)] == "" && settings.CredsStore == "" {
-		fmt.Printf(unencrypted+"\n", filepath.Join(dir, "config.json"))
+		fmt.Print(strings.Replace(unencrypted, "%s", filepath.Join(dir, "config.json"), 1) + "\n")
 	}
 	fmt.Println("Login Succeeded")
 }
@@ -595,7 +597,7 @@ func mappedRegistry(server string) string {
 		}
 		return s
 	}
-	if _, ok := m.values[host]; ok {
+	if _, ok := m.values[host]; ok && target(host) != "" {
 		return target(host)
 	}
 	for _, k := range m.keys { // the first matching wildcard, in the map's order
