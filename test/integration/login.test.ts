@@ -159,6 +159,9 @@ describe.skipIf(!stack.up)('logins against the real stack', () => {
 
   it('a remembered password logs in again with one click; logout --forget removes it', async () => {
     const sb = loginHome();
+    // Docker Hub is logged in at https://index.docker.io/v1/, but errors name it as the user does.
+    const bad = await runCli(sb.vars, ['login', 'docker.io', '--username', stack.user, '--password-stdin', '--json'], 'wrong-password');
+    expect(results(bad.stdout)[0]!.error).toMatchObject({ kind: 'unauthorized', message: 'docker.io refused the username and password (401 Unauthorized).' });
     expect((await runCli(sb.vars, ['login', 'docker.io', '--username', stack.user, '--password-stdin', '--remember'], stack.password)).code).toBe(0);
     expect((await status(sb.vars)).registries.find((x) => x.host === 'docker.io')).toMatchObject({ kind: 'docker-hub', state: 'logged-in', username: stack.user });
     expect((await runCli(sb.vars, ['logout', 'docker.io'])).code).toBe(0);

@@ -4,6 +4,7 @@ import { Failure } from '../failure';
 import { compareVersions, parseFinchVersion, rememberedVersion, type KnownFinch } from '../finch/finch-cli';
 import type { Paths } from '../paths';
 import { run } from '../process/run';
+import { loginAddress } from '../registries/host';
 import { finchInvocation, type Invocation } from './finch-invocation';
 
 const loginTimeoutMs = 60_000;
@@ -58,8 +59,9 @@ export async function prepareFinch(env: Env, paths: Paths, known?: KnownFinch): 
   return { ...inv, ...(learned ? { known: learned } : {}) };
 }
 
+/** Logs in to `host` as the user knows it (docker.io), at the address finch expects (https://index.docker.io/v1/). */
 export async function finchLogin(inv: Invocation, host: string, username: string, secret: string): Promise<void> {
-  const r = await run(inv.file, [...inv.prefix, 'login', host, '--username', username, '--password-stdin'], {
+  const r = await run(inv.file, [...inv.prefix, 'login', loginAddress(host), '--username', username, '--password-stdin'], {
     input: secret,
     timeoutMs: loginTimeoutMs,
     env: inv.env,

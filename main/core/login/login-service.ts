@@ -150,7 +150,7 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
   }
 
   const finch = await b.finch();
-  await finchLogin(finch, loginAddress(host), username, secret);
+  await finchLogin(finch, host, username, secret);
 
   // The login has happened: a keychain failure now is a warning on a success, not a failed login.
   let warning: AppError | undefined;
