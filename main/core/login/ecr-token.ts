@@ -30,7 +30,8 @@ export type CredentialsProvider = (props?: { callerClientConfig?: unknown }) => 
 /**
  * The credentials of one profile, read fresh from the AWS files and resolved at most once: every client given this
  * provider shares the result, so a profile logging in to several regions makes one assume-role call and uses its MFA
- * code once (a one-time code is not good for a second AssumeRole). The first client's config (its region, for STS) is the one used.
+ * code once (a one-time code is not good for a second AssumeRole). The first client's config (its region, used for
+ * STS) is the one that counts.
  */
 export function profileCredentials(env: Env, paths: Paths, profile: string, mfaCode?: string): CredentialsProvider {
   let resolved: ReturnType<CredentialsProvider> | undefined;

@@ -26,6 +26,13 @@ export interface LoginDeps {
   keychain?: () => Promise<Keychain>;
 }
 
+/** The value kept under `key`, made on first use. */
+function cached<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
 /** One batch of logins: AWS files and state read once, one token request per profile + region. */
 class Batch {
   private tokens = new Map<string, Promise<RegistryToken>>();
@@ -79,16 +86,11 @@ class Batch {
 
   /** A profile's credentials, resolved once per batch (and per MFA code). */
   credentials(profile: string, mfaCode?: string): CredentialsProvider {
-    const key = `${profile}|${mfaCode ?? ''}`;
-    let c = this.credentialsByProfile.get(key);
-    if (!c) this.credentialsByProfile.set(key, (c = profileCredentials(this.env, this.paths, profile, mfaCode)));
-    return c;
+    return cached(this.credentialsByProfile, `${profile}|${mfaCode ?? ''}`, () => profileCredentials(this.env, this.paths, profile, mfaCode));
   }
 
   token(key: string, fetch: () => Promise<RegistryToken>): Promise<RegistryToken> {
-    let t = this.tokens.get(key);
-    if (!t) this.tokens.set(key, (t = fetch()));
-    return t;
+    return cached(this.tokens, key, fetch);
   }
 
   defaultProfile(): string | null {
