@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startStatusSync } from './store';
 import { MainWindow } from './views/main-window';
-import './styles.css';
+import './styles/index.css';
 
 startStatusSync();
 

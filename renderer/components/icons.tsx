@@ -142,7 +142,7 @@ export const AppMark = () => (
   </svg>
 );
 
-/** The spinner shown in a busy button (drawn by styles.css; its text says what is happening). */
+/** The spinner shown in a busy button (drawn by styles/buttons.css; its text says what is happening). */
 export function Spinner() {
   return <span className="spinner" aria-hidden="true" />;
 }

@@ -1,5 +1,5 @@
 // An on/off switch, as the platforms draw them in their settings: a native checkbox with role="switch" (so it is
-// reached, named and toggled like any checkbox), drawn by styles.css. Never an inline style.
+// reached, named and toggled like any checkbox), drawn by styles/settings-switch.css. Never an inline style.
 import type { ChangeEvent } from 'react';
 
 interface Props {
