@@ -59,7 +59,7 @@ describe.each(platforms)('config.json and finch.yaml on %s', (platform) => {
     hung.write('bin/docker-credential-pass', hungHelperScript, 0o755);
     const h = await check(hung, 'helper-responds', { FINCH_LOGINS_HELPER_TIMEOUT_MS: '300' });
     expect(h.status).toBe('error');
-    expect(h.detail).toMatch(/did not answer within 0.3 s/);
+    expect(h.detail).toMatch(/did not finish within 0.3 s and was stopped/);
     const failing = home(platform, { credsStore: 'pass' });
     failing.write('bin/docker-credential-pass', '#!/bin/sh\necho "pass store is not initialized"\nexit 1\n', 0o755);
     expect((await check(failing, 'helper-responds')).detail).toMatch(/pass store is not initialized/);

@@ -3,7 +3,7 @@
 import type { Env } from '../env';
 import type { Paths } from '../paths';
 import { childEnv, findExecutable } from '../process/find-executable';
-import { run } from '../process/run';
+import { run, timeoutMessage } from '../process/run';
 
 const defaultTimeoutMs = 5_000;
 
@@ -47,7 +47,7 @@ export function openHelper(name: string, env: Env, paths: Paths): HelperClient {
   const timeoutMs = helperTimeoutMs(env);
   const call = async (cmd: string, input: string) => {
     const r = await run(path, [cmd], { input, timeoutMs, env: childEnv(env, paths) });
-    if (r.timedOut) throw new HelperError(name, `${bin} ${cmd} did not answer within ${timeoutMs / 1000} s.`, 'timeout');
+    if (r.timedOut) throw new HelperError(name, timeoutMessage(r, timeoutMs), 'timeout');
     if (r.spawnError) throw new HelperError(name, `${bin} could not be started (${r.spawnError}).`, 'failed');
     if (r.code !== 0) {
       const text = (r.stdout.trim() || r.stderr.trim() || `exit code ${r.code}`).split('\n')[0]!;

@@ -2,7 +2,7 @@
 // prompt for folders the user cannot write.
 import path from 'node:path';
 import { Failure } from '../failure';
-import { run } from '../process/run';
+import { run, timeoutMessage } from '../process/run';
 import { removeFile, writeFileAtomic, writeSymlinkAtomic } from '../atomic-write';
 import { backupBytes, type Backup, type ManifestEntry } from './backups';
 import { copyScript, osascriptArgs, osascriptPath, removeScript, symlinkScript } from './elevation';
@@ -19,6 +19,7 @@ export const osascriptElevator: Elevator = {
   async run(script) {
     const r = await run(osascriptPath, osascriptArgs(script), { timeoutMs: adminPromptTimeoutMs });
     if (r.code === 0) return;
+    if (r.timedOut) throw new Failure('admin-failed', `The administrator prompt was not answered: ${timeoutMessage(r, adminPromptTimeoutMs)}`, 'Nothing was changed; apply the fix again when you can answer the prompt.');
     // -128 is AppleScript's "User canceled."
     if (/-128|cancel/i.test(r.stderr)) throw new Failure('admin-cancelled', 'The administrator prompt was cancelled, so nothing was changed.');
     throw new Failure('admin-failed', `The administrator command failed: ${(r.stderr.trim() || r.spawnError || `exit code ${r.code}`).split('\n')[0]}`, 'Run the command shown in the preview in a terminal with sudo, or try again as an administrator.');

@@ -3,7 +3,7 @@ import type { Env } from '../env';
 import { Failure } from '../failure';
 import { compareVersions, parseFinchVersion, rememberedVersion, type KnownFinch } from '../finch/finch-cli';
 import type { Paths } from '../paths';
-import { run } from '../process/run';
+import { run, timeoutMessage } from '../process/run';
 import { loginAddress } from '../registries/host';
 import { finchInvocation, type Invocation } from './finch-invocation';
 
@@ -67,7 +67,7 @@ export async function finchLogin(inv: Invocation, host: string, username: string
     env: inv.env,
   });
   if (r.spawnError) throw new Failure('finch-missing', `Finch could not be started (${r.spawnError}).`, 'Reinstall Finch or set FINCH_LOGINS_FINCH.');
-  if (r.timedOut) throw new Failure('timeout', `finch login ${host} did not finish within ${loginTimeoutMs / 1000} s.`, 'Check that the registry is reachable, then try again.');
+  if (r.timedOut) throw new Failure('timeout', `${timeoutMessage(r, loginTimeoutMs)} (logging in to ${host})`, 'Check that the registry is reachable, then try again.');
   if (r.code !== 0) throw classifyLoginFailure(host, finchMessage(r.stderr, r.stdout));
 }
 
@@ -75,6 +75,7 @@ export async function finchLogout(env: Env, paths: Paths, host: string): Promise
   const inv = finchInvocation(env, paths);
   const r = await run(inv.file, [...inv.prefix, 'logout', host], { timeoutMs: loginTimeoutMs, env: inv.env });
   if (r.spawnError) throw new Failure('finch-missing', `Finch could not be started (${r.spawnError}).`, 'Reinstall Finch or set FINCH_LOGINS_FINCH.');
+  if (r.timedOut) throw new Failure('timeout', `${timeoutMessage(r, loginTimeoutMs)} (logging out of ${host})`, 'Check that Finch answers (finch version), then try again.');
   if (r.code !== 0) {
     const message = finchMessage(r.stderr, r.stdout);
     // Logging out of a registry that holds no login is already the state the user wants.

@@ -3,7 +3,7 @@ import type { Env } from '../env';
 import { Failure } from '../failure';
 import { resolvePaths } from '../paths';
 import { childEnv, findExecutable } from '../process/find-executable';
-import { run } from '../process/run';
+import { run, timeoutMessage } from '../process/run';
 
 const ssoTimeoutMs = 5 * 60_000;
 
@@ -12,6 +12,6 @@ export async function ssoLogin(env: Env, profile: string): Promise<void> {
   const aws = findExecutable('aws', env, paths);
   if (!aws) throw new Failure('aws-cli-missing', 'The AWS CLI (aws) was not found.', `Install the AWS CLI, then run: aws sso login --profile ${profile}`);
   const r = await run(aws, ['sso', 'login', '--profile', profile], { timeoutMs: ssoTimeoutMs, env: childEnv(env, paths) });
-  if (r.timedOut) throw new Failure('timeout', 'The SSO sign-in was not finished within 5 minutes.', `Run: aws sso login --profile ${profile}`);
+  if (r.timedOut) throw new Failure('timeout', `The SSO sign-in was not finished in time: ${timeoutMessage(r, ssoTimeoutMs)}`, `Run: aws sso login --profile ${profile}`);
   if (r.code !== 0) throw new Failure('sso-login-failed', `aws sso login failed: ${(r.stderr.trim() || r.stdout.trim()).split('\n').pop()}`, `Run: aws sso login --profile ${profile}`);
 }

@@ -8,9 +8,8 @@ import { parseVmStatus } from '../finch/finch-cli';
 import { readTextIfExists } from '../files';
 import { finchInvocation, type Invocation } from '../login/finch-invocation';
 import { resolvePaths } from '../paths';
-import { run } from '../process/run';
+import { run, timeoutMessage } from '../process/run';
 import { LineSplitter } from './line-splitter';
-import { runBounded } from './run-bounded';
 import { settingsDigest, updateVmRecord } from './vm-record';
 
 /** Finch's own tests allow 90 s for a stop; a start takes 15–25 s on Apple hardware, much longer on first boot. */
@@ -49,7 +48,7 @@ async function step(inv: Invocation, verb: 'stop' | 'start', timeoutMs: number, 
   const started = Date.now();
   const out = new LineSplitter((line) => onLine({ line, stream: 'stdout' }));
   const err = new LineSplitter((line) => onLine({ line, stream: 'stderr' }));
-  const r = await runBounded(inv.file, [...inv.prefix, 'vm', verb], {
+  const r = await run(inv.file, [...inv.prefix, 'vm', verb], {
     timeoutMs,
     env: inv.env,
     onOutput: (chunk, stream) => (stream === 'stdout' ? out : err).push(chunk),
@@ -59,7 +58,7 @@ async function step(inv: Invocation, verb: 'stop' | 'start', timeoutMs: number, 
   if (r.timedOut) {
     throw new Failure(
       'vm-timeout',
-      `\`finch vm ${verb}\` did not finish within ${timeoutMs >= 10_000 ? Math.round(timeoutMs / 1000) : (timeoutMs / 1000).toFixed(1)} s and was stopped.`,
+      timeoutMessage(r, timeoutMs),
       'Run `finch vm status` in a terminal; if the VM is stuck, `finch vm stop --force` stops it.',
     );
   }
