@@ -8,6 +8,8 @@ import type { AppSettings } from '../../shared/contract';
 import type { Platform, Status } from '../../shared/types';
 import { currentEnv } from '../core/env';
 import { createHandlers, type Handlers } from '../core/handlers';
+import { resolvePaths } from '../core/paths';
+import { startupSearchPath } from '../core/process/find-executable';
 import { renewNotifications, type NotificationSpec } from '../core/renew/notification-model';
 import { createRenewer } from '../core/renew/renewer';
 import { minute, renewPolicy } from '../core/renew/schedule';
@@ -38,7 +40,15 @@ function builtMenuBarOnly(): boolean {
   }
 }
 
+/** macOS from the Dock: the install folders on our own PATH, for the AWS SDK's credential_process (see the function). */
+function widenStartupPath(): void {
+  const env = currentEnv();
+  const set = startupSearchPath(env, resolvePaths(env));
+  if (set) process.env[set.name] = set.value;
+}
+
 export function startShell(mainDir: string): void {
+  widenStartupPath();
   const env = currentEnv();
   const bundles = bundlePaths(mainDir);
   const assets = assetsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir });

@@ -1,7 +1,7 @@
 // Moving plain-text logins out of config.json: each secret is stored through a credential helper, read back with
 // `get`, and only then removed from the file. The host keys stay (as `{}`), like docker leaves them.
 import { HelperError, openHelper, type HelperClient } from '../credentials/helper';
-import type { Env } from '../env';
+import { searchPath, withSearchPath, type Env } from '../env';
 import { holdsSecret, type AuthEntry, type ConfigJson } from '../finch/config-json';
 import type { Paths } from '../paths';
 import { canonicalHost, dockerHubHost, dockerHubKey } from '../registries/host';
@@ -99,6 +99,5 @@ export function stripSecret(doc: Record<string, unknown>, key: string): void {
 
 /** A helper found first in `dir` (Finch's bundled copy, before it has been installed), else as usual. */
 export function helperFromDir(name: string, dir: string, env: Env, paths: Paths): HelperClient {
-  const sep = process.platform === 'win32' ? ';' : ':';
-  return openHelper(name, { ...env, vars: { ...env.vars, PATH: [dir, env.vars.PATH].filter(Boolean).join(sep) } }, paths);
+  return openHelper(name, { ...env, vars: withSearchPath(env, [dir, ...searchPath(env)]) }, paths);
 }
