@@ -5,8 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { Failure } from '../main/core/failure';
-import { clampLead as mainClampLead, type LoginItem } from '../main/core/state/settings';
-import { clampLead as windowClampLead } from '../renderer/store/settings-slice';
+import type { LoginItem } from '../main/core/state/settings';
 import { basicAuth, expect, fakeCredentialHelper, registryRow, test, type SandboxHome, type SandboxHomeOptions } from './harness';
 import { fromNow, hour, macFinch } from './harness/homes';
 
@@ -60,10 +59,6 @@ const openSettings = async (page: Page) => {
 const renewAll = (page: Page) => page.getByRole('switch', { name: 'Renew ECR logins automatically' });
 const renewHost = (scope: Page | Locator, host: string) => scope.getByRole('switch', { name: `Renew ${host} automatically` });
 const lead = (page: Page) => page.getByRole('spinbutton', { name: 'When to renew' });
-
-test('the window clamps "renew N minutes before" exactly as main does', () => {
-  for (const n of [-10, 0, 4.4, 4.5, 5, 12.49, 12.5, 30, 239.6, 240, 241, 1e6, -0.2]) expect(windowClampLead(n)).toBe(mainClampLead(n));
-});
 
 test('auto-renew for all and for one registry is saved in the state folder and shown again after a reload', async ({ app, page, sandboxHome }) => {
   const home = sandboxHome(macHome());
@@ -167,7 +162,7 @@ test('start at login goes to the OS switch; a refusal is said next to it and the
   const loginItem: LoginItem = {
     get: () => enabled,
     set: (on) => {
-      if (refuse) throw new Failure('login-item', 'macOS did not add Finch Logins to your login items.', 'Check System Settings › General › Login Items.');
+      if (refuse) throw new Failure('unsupported', 'macOS did not add Finch Logins to your login items.', 'Check System Settings › General › Login Items.');
       enabled = on;
     },
   };
@@ -176,7 +171,7 @@ test('start at login goes to the OS switch; a refusal is said next to it and the
     handlers: (real) => ({
       ...real,
       setAutoRenew: async () => {
-        throw new Failure('unwritable', 'Finch Logins could not save its state.', 'Check that its folder is writable.');
+        throw new Failure('write-failed', 'Finch Logins could not save its state.', 'Check that its folder is writable.');
       },
     }),
   });

@@ -166,7 +166,7 @@ test('shows a failed read with its hint, and recovers on Refresh', async ({ app,
     handlers: (real) => ({
       ...real,
       getStatus: async (request) => {
-        if (failing) throw new Failure('unreadable', 'Finch’s files could not be read.', 'Check that ~/.finch is readable, then refresh.');
+        if (failing) throw new Failure('file-unreadable', 'Finch’s files could not be read.', 'Check that ~/.finch is readable, then refresh.');
         return real.getStatus(request);
       },
     }),
@@ -177,7 +177,7 @@ test('shows a failed read with its hint, and recovers on Refresh', async ({ app,
   await expect(alert).toContainText('Check that ~/.finch is readable, then refresh.');
   expect(app.calls[0]?.result).toEqual({
     ok: false,
-    error: { kind: 'unreadable', message: 'Finch’s files could not be read.', hint: 'Check that ~/.finch is readable, then refresh.' },
+    error: { kind: 'file-unreadable', message: 'Finch’s files could not be read.', hint: 'Check that ~/.finch is readable, then refresh.' },
   });
 
   failing = false;

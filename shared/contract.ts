@@ -1,6 +1,7 @@
 // The one contract between the renderer and main: every channel's request and response, and every push event.
 // It is type-only plus the channel names, so the preload can import it without pulling in zod or Node code.
 // Request schemas live in shared/schemas.ts, keyed by the same names (drift is a type error there).
+import type { FixId } from './ids';
 import type {
   Check, FixPreview, FixResult, LoginOutcome, LoginRequest, LogoutRequest, Result, Status, UndoResult, VmLogLine, VmStatus,
 } from './types';
@@ -15,8 +16,8 @@ export interface Channels {
   addEcrFromProfile: { request: { profile: string; regions: string[] }; response: string[] };
   ssoLogin: { request: { profile: string }; response: void };
   runChecks: { request: void; response: Check[] };
-  previewFix: { request: { fixId: string }; response: FixPreview };
-  applyFix: { request: { fixId: string; token: string }; response: FixResult };
+  previewFix: { request: { fixId: FixId }; response: FixPreview };
+  applyFix: { request: { fixId: FixId; token: string }; response: FixResult };
   undo: { request: void; response: UndoResult };
   restartVm: { request: void; response: VmStatus };
   getSettings: { request: void; response: AppSettings };

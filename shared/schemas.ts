@@ -2,12 +2,15 @@
 // Strict objects: an unexpected field is refused rather than passed along.
 import { z } from 'zod';
 import type { Channel } from './contract';
+import { fixIds } from './ids';
+import { regionPattern } from './registry-host';
+import { renewBeforeRange } from './renew';
 
 const none = z.undefined();
 const host = z.string().min(1).max(255);
 const profile = z.string().min(1).max(128);
-const fixId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a fix id');
-const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not an AWS region name');
+const fixId = z.enum(fixIds, 'not a fix id');
+const region = z.string().regex(regionPattern, 'not an AWS region name');
 
 export const requestSchemas = {
   getStatus: none,
@@ -35,7 +38,7 @@ export const requestSchemas = {
     startAtLogin: z.boolean().optional(),
     menuBarOnly: z.boolean().optional(),
     autoRenewAll: z.boolean().optional(),
-    renewBeforeMinutes: z.number().int().min(5).max(240).optional(),
+    renewBeforeMinutes: z.number().int().min(renewBeforeRange.min).max(renewBeforeRange.max).optional(),
   }),
   setAutoRenew: z.strictObject({ host, enabled: z.boolean() }),
 } satisfies Record<Channel, z.ZodType>;

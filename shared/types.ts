@@ -1,5 +1,6 @@
 // Domain types that cross the boundary: the status snapshot every shell (window, tray, CLI) renders.
 // Plain data only: nothing here may hold a secret.
+import type { CheckId, ErrorKind, FixId, PasswordReason } from './ids';
 
 export type Platform = 'darwin' | 'linux' | 'win32';
 export type VmStatus = 'running' | 'stopped' | 'nonexistent' | 'unknown';
@@ -54,11 +55,25 @@ export interface Status {
 
 /** Every failure that crosses the boundary: a kind the UI can branch on, words for the user, and the next step. */
 export interface AppError {
-  kind: string;
+  kind: ErrorKind;
   message: string;
   hint?: string;
   /** Extra facts for the UI to act on (e.g. the profile an SSO login needs). Never a secret. */
-  detail?: Record<string, string>;
+  detail?: ErrorDetail;
+}
+
+/** The facts a failure carries for the shells to act on, so none of them has to read its message. */
+export interface ErrorDetail {
+  /** The registry the failure is about. */
+  host?: string;
+  /** The AWS profile that was used or is needed (sso-login-needed: the one to sign in with). */
+  profile?: string;
+  /** needs-profile: the account no profile is known to belong to. */
+  accountId?: string;
+  /** access-denied: the AWS action that was refused. */
+  action?: string;
+  /** needs-password: why the password is asked for. */
+  reason?: PasswordReason;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -94,13 +109,14 @@ export interface LogoutRequest {
 
 export type CheckStatus = 'ok' | 'warn' | 'error' | 'skipped';
 
-export interface Check {
-  id: string;
+/** A check's result. `Id` is the closed list of real checks; the runner's tests hand it their own. */
+export interface Check<Id extends string = CheckId> {
+  id: Id;
   title: string;
   status: CheckStatus;
   /** What is wrong, why it matters and what to do (or, when ok, what was found). */
   detail: string;
-  fix?: { id: string; label: string };
+  fix?: { id: FixId; label: string };
 }
 
 export interface FileChange {
@@ -112,7 +128,7 @@ export interface FileChange {
 }
 
 export interface FixPreview {
-  fixId: string;
+  fixId: FixId;
   title: string;
   /** Why this change, in words (e.g. why not `credsStore: ecr-login`). */
   explanation: string;
@@ -126,7 +142,7 @@ export interface FixPreview {
 }
 
 export interface FixResult {
-  fixId: string;
+  fixId: FixId;
   applied: boolean;
   message: string;
   /** The check the fix was for, rerun after applying. */

@@ -4,7 +4,7 @@ import type { Platform, Registry, Status } from '../../shared/types';
 import { formatRemaining } from '../cli/status-command';
 import { stateFromExpiry } from '../core/registries/login-state';
 import { registryName } from '../core/renew/registry-name';
-import { isRenewable } from '../core/renew/schedule';
+import { isRenewable } from '../../shared/renew';
 
 export type TrayIcon = 'ok' | 'expiring' | 'broken' | 'busy';
 

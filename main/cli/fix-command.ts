@@ -6,7 +6,7 @@ import type { FixPreview, FixResult } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { Failure, toAppError } from '../core/failure';
 import { applyFix, previewFix, undoLastChange } from '../core/fixes/fix-service';
-import { fixIds, isFixId } from '../core/fixes/fix-ids';
+import { fixIds, isFixId } from '../../shared/ids';
 import { lastChange } from '../core/fixes/undo';
 import { resolvePaths } from '../core/paths';
 import { parseArgs } from './args';

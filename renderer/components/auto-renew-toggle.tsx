@@ -5,13 +5,14 @@
 import { useEffect } from 'react';
 import type { Registry } from '../../shared/types';
 import { useAppStore } from '../store';
-import { canAutoRenew, isRenewableLogin, shownAutoRenew } from '../store/settings-slice';
+import { canAutoRenew, isRenewable } from '../../shared/renew';
+import { shownAutoRenew } from '../store/settings-slice';
 import { SettingsError } from './settings-error';
 import { Switch } from './settings-switch';
 
 export function AutoRenewToggle({ registry: r }: { registry: Registry }) {
   const optedIn = useAppStore((s) => s.settings?.autoRenewHosts.includes(r.host) ?? false);
-  const eligible = isRenewableLogin(r) || (canAutoRenew(r) && optedIn);
+  const eligible = isRenewable(r) || (canAutoRenew(r) && optedIn);
   const loaded = useAppStore((s) => s.settings !== null);
   const loadError = useAppStore((s) => s.settingsLoadError);
   const ensureSettings = useAppStore((s) => s.ensureSettings);
@@ -33,7 +34,7 @@ export function AutoRenewToggle({ registry: r }: { registry: Registry }) {
     ? `The settings could not be read: ${loadError.message}`
     : all
       ? 'On for every ECR login (Settings › Renew ECR logins automatically).'
-      : isRenewableLogin(r)
+      : isRenewable(r)
         ? 'Log in again before this login expires, while Finch Logins runs.'
         : 'Renewed once you log in to it from this app (the app then knows when the login expires).';
 

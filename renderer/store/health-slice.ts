@@ -2,6 +2,7 @@
 // its live log. Checks run when the window opens, on demand, after anything here changed a file or the VM, and
 // when main pushes a new status (a watched file changed on disk).
 import type { StateCreator } from 'zustand';
+import { vmRestartFixId, type CheckId, type FixId } from '../../shared/ids';
 import type { AppError, Check, CheckStatus, FixPreview, FixResult, UndoResult, VmLogLine, VmStatus } from '../../shared/types';
 import type { AppState } from './app-state';
 import { bridge, bridgeCaller, noBridge } from './bridge';
@@ -28,9 +29,7 @@ export function countChecks(checks: readonly Check[]): CheckCounts {
 }
 
 /** The check that says finch.yaml changed since the VM started. */
-export const restartCheckId = 'vm-restart-pending';
-/** The fix that restarts the VM: run through restartVm, whose output streams (applyFix's does not). */
-export const vmRestartFixId = 'vm-restart';
+export const restartCheckId: CheckId = 'vm-restart-pending';
 
 /** The pending-restart check when it is not ok, else null. */
 export function pendingRestart(checks: readonly Check[] | null): Check | null {
@@ -41,11 +40,11 @@ export function pendingRestart(checks: readonly Check[] | null): Check | null {
 export type FixPhase = 'loading' | 'preview' | 'applying' | 'done' | 'failed';
 
 export interface FixFlow {
-  fixId: string;
+  fixId: FixId;
   /** The fix's label as the check offered it, shown until the preview brings the fix's own title. */
   label: string;
   /** The check the fix was opened from. */
-  checkId: string | null;
+  checkId: CheckId | null;
   phase: FixPhase;
   preview: FixPreview | null;
   result: FixResult | null;
@@ -77,7 +76,7 @@ export interface HealthSlice {
   runChecks: () => Promise<void>;
 
   fix: FixFlow | null;
-  openFix: (fix: { id: string; label: string }, checkId?: string | null) => Promise<void>;
+  openFix: (fix: { id: FixId; label: string }, checkId?: CheckId | null) => Promise<void>;
   /** Previews the open fix again (after the files changed since the preview). */
   previewAgain: () => Promise<void>;
   applyFix: () => Promise<void>;
@@ -113,7 +112,7 @@ export function createHealthSlice(): StateCreator<AppState, [], [], HealthSlice>
       void get().runChecks();
     };
 
-    const loadPreview = async (fixId: string) => {
+    const loadPreview = async (fixId: FixId) => {
       const r = await call('previewFix', (api) => api.previewFix({ fixId }));
       const flow = get().fix;
       if (!flow || flow.fixId !== fixId) return; // closed (or another opened) meanwhile
@@ -143,6 +142,7 @@ export function createHealthSlice(): StateCreator<AppState, [], [], HealthSlice>
 
       fix: null,
       async openFix(fix, checkId = null) {
+        // The VM restart runs through restartVm, whose output streams (applyFix's does not).
         if (fix.id === vmRestartFixId) {
           // The restart has its own confirmation and a live log in the VM panel.
           get().askVmRestart();

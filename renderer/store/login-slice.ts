@@ -2,6 +2,7 @@
 // target, and "Log in to all". Never a secret: a password passes through loginWithPassword's arguments on its
 // way to the bridge and is not kept anywhere in the store.
 import type { StateCreator } from 'zustand';
+import type { ErrorKind } from '../../shared/ids';
 import type { AppError, LoginOutcome, Result } from '../../shared/types';
 import type { AppState } from './app-state';
 import { bridgeCaller, noBridgeForAction, without } from './bridge';
@@ -70,7 +71,7 @@ export interface LoginSlice {
 
 const call = bridgeCaller(noBridgeForAction);
 
-const profileKinds = new Set(['needs-profile', 'profile-missing']);
+const profileKinds: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['needs-profile', 'profile-missing']);
 
 export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
   return (set, get, api) => {
@@ -100,7 +101,7 @@ export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
       if (!fromAll && error.kind === 'needs-password') {
         setOutcome(host, null);
         const registry = get().status?.registries.find((r) => r.host === host);
-        const reason = /no longer in the keychain/.test(error.message) ? error.message : undefined;
+        const reason = error.detail?.reason === 'keychain-empty' ? error.message : undefined;
         set({ passwordPrompt: { host, ...(registry?.username ? { username: registry.username } : {}), ...(reason ? { reason } : {}) } });
         return;
       }
@@ -125,7 +126,7 @@ export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
         setBusy(host, null);
         const outcome = r.ok ? r.value : ({ host, result: 'failed', error: r.error } satisfies LoginOutcome);
         if (outcome.result === 'logged-in') await refresh();
-        else failed(host, outcome.error ?? { kind: 'unknown', message: `The login to ${host} did not finish.` }, false);
+        else failed(host, outcome.error ?? { kind: 'internal', message: `The login to ${host} did not finish.` }, false);
       },
 
       async loginWithPassword(host, username, password, remember) {
@@ -134,7 +135,7 @@ export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
         const r = await call('login', (a) => a.login({ host, username, password, remember }));
         setBusy(host, null);
         if (!r.ok) return r.error;
-        if (r.value.result !== 'logged-in') return r.value.error ?? { kind: 'unknown', message: `The login to ${host} did not finish.` };
+        if (r.value.result !== 'logged-in') return r.value.error ?? { kind: 'internal', message: `The login to ${host} did not finish.` };
         set({ passwordPrompt: null });
         if (r.value.warning) setOutcome(host, { result: 'logged-in', warning: r.value.warning, fromAll: false });
         await refresh();

@@ -7,28 +7,11 @@
 // next to the control and the control falls back to what main still has.
 import type { StateCreator } from 'zustand';
 import type { AppSettings, SettingsChange } from '../../shared/contract';
-import type { AppError, Registry } from '../../shared/types';
+import type { AppError } from '../../shared/types';
 import type { AppState } from './app-state';
 import { bridge, bridgeCaller, noBridgeForAction, without } from './bridge';
 
 export type SettingKey = keyof SettingsChange;
-
-export const renewBeforeRange = { min: 5, max: 240 } as const;
-
-/** The same clamping main applies (main/core/state/settings.ts clampLead); e2e/settings.spec.ts checks they agree. */
-export function clampLead(minutes: number): number {
-  return Math.min(renewBeforeRange.max, Math.max(renewBeforeRange.min, Math.round(minutes)));
-}
-
-/** ECR and ECR Public logins can be renewed; a credential helper (ecr-login) fetches its own tokens instead. */
-export function canAutoRenew(r: Registry): boolean {
-  return (r.kind === 'ecr' || r.kind === 'ecr-public') && r.auth !== 'cred-helper';
-}
-
-/** A login main would renew now if opted in: made here (its expiry known) and still stored (as main's isRenewable). */
-export function isRenewableLogin(r: Registry): boolean {
-  return canAutoRenew(r) && r.auth !== 'none' && !!r.expiresAt && r.state !== 'logged-out';
-}
 
 /** How long the focused row stays highlighted once it is on screen. */
 export const focusHighlightMs = 3_500;

@@ -8,7 +8,8 @@ import { SettingsError } from '../components/settings-error';
 import { SettingsRegistries } from '../components/settings-registries';
 import { Switch } from '../components/settings-switch';
 import { useAppStore } from '../store';
-import { clampLead, renewBeforeRange, shownSetting } from '../store/settings-slice';
+import { clampLead, renewBeforeRange } from '../../shared/renew';
+import { shownSetting } from '../store/settings-slice';
 
 type ToggleKey = 'startAtLogin' | 'menuBarOnly' | 'autoRenewAll';
 

@@ -5,8 +5,9 @@ import { currentEnv } from '../../main/core/env';
 import { runCheck } from '../../main/core/health/run-checks';
 import type { Platform } from '../../shared/types';
 import { fakeCredentialStoreScript, fakeFinchScript, hungHelperScript, makeSandbox, platformLayout, type Sandbox } from '../support/sandbox-home';
+import type { CheckId } from '../../shared/ids';
 
-const check = (sb: Sandbox, id: string, vars: Record<string, string> = {}) => runCheck(currentEnv({ ...sb.vars, ...vars }), id);
+const check = (sb: Sandbox, id: CheckId, vars: Record<string, string> = {}) => runCheck(currentEnv({ ...sb.vars, ...vars }), id);
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const platforms: Platform[] = ['darwin', 'win32', 'linux'];
 

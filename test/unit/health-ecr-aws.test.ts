@@ -5,8 +5,9 @@ import { currentEnv } from '../../main/core/env';
 import { runCheck } from '../../main/core/health/run-checks';
 import type { Platform } from '../../shared/types';
 import { fakeFinchScript, makeSandbox, platformLayout, type Sandbox } from '../support/sandbox-home';
+import type { CheckId } from '../../shared/ids';
 
-const check = (sb: Sandbox, id: string) => runCheck(currentEnv(sb.vars), id);
+const check = (sb: Sandbox, id: CheckId) => runCheck(currentEnv(sb.vars), id);
 const platforms: Platform[] = ['darwin', 'win32', 'linux'];
 const ecrA = '111122223333.dkr.ecr.eu-west-1.amazonaws.com';
 const ecrB = '444455556666.dkr.ecr.us-east-1.amazonaws.com';

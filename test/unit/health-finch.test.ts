@@ -8,8 +8,9 @@ import { restartVm } from '../../main/core/vm/restart';
 import { updateVmRecord } from '../../main/core/vm/vm-record';
 import type { Platform } from '../../shared/types';
 import { fakeFinchScript, fakeFinchVmScript, makeSandbox, platformLayout, type Sandbox } from '../support/sandbox-home';
+import type { CheckId } from '../../shared/ids';
 
-const check = (sb: Sandbox, id: string, vars: Record<string, string> = {}) => runCheck(currentEnv({ ...sb.vars, ...vars }), id);
+const check = (sb: Sandbox, id: CheckId, vars: Record<string, string> = {}) => runCheck(currentEnv({ ...sb.vars, ...vars }), id);
 const platforms: Platform[] = ['darwin', 'win32', 'linux'];
 const withVm: Platform[] = ['darwin', 'win32'];
 

@@ -11,7 +11,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('runDefinitions', () => {
   it('runs independent checks at the same time', async () => {
-    const slow = (id: string): CheckDefinition => ({ id, title: id, run: async () => (await sleep(300), ok('done')) });
+    const slow = (id: string): CheckDefinition<string> => ({ id, title: id, run: async () => (await sleep(300), ok('done')) });
     const started = Date.now();
     const results = await runDefinitions([slow('a'), slow('b'), slow('c')], ctx, { timeoutMs: 5_000 });
     expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
@@ -20,7 +20,7 @@ describe('runDefinitions', () => {
 
   it('a check whose prerequisite errs or is skipped is skipped, naming it; a warn lets it run', async () => {
     const ran: string[] = [];
-    const defs: CheckDefinition[] = [
+    const defs: CheckDefinition<string>[] = [
       { id: 'base', title: 'Base thing', run: () => error('broken') },
       { id: 'soft', title: 'Soft thing', run: () => warn('meh') },
       { id: 'on-base', title: 'On base', requires: ['base'], run: () => (ran.push('on-base'), ok('x')) },
@@ -37,7 +37,7 @@ describe('runDefinitions', () => {
   });
 
   it('a check that hangs becomes an error after its time limit; the others are not held up', async () => {
-    const defs: CheckDefinition[] = [
+    const defs: CheckDefinition<string>[] = [
       { id: 'hang', title: 'Hangs', run: () => new Promise(() => undefined) },
       { id: 'own-limit', title: 'Own limit', timeoutMs: () => 50, run: async () => (await sleep(400), ok('late')) },
       { id: 'fine', title: 'Fine', run: () => ok('fine') },
@@ -52,7 +52,7 @@ describe('runDefinitions', () => {
   });
 
   it('a check that throws (sync or async) becomes an error with its message; the run never throws', async () => {
-    const defs: CheckDefinition[] = [
+    const defs: CheckDefinition<string>[] = [
       { id: 'sync', title: 'Sync', run: () => { throw new Error('boom'); } },
       { id: 'async', title: 'Async', run: async () => Promise.reject(new TypeError('kaput')) },
     ];
@@ -64,7 +64,7 @@ describe('runDefinitions', () => {
   });
 
   it('a prerequisite cycle or a missing prerequisite is an error, not a hang', async () => {
-    const defs: CheckDefinition[] = [
+    const defs: CheckDefinition<string>[] = [
       { id: 'x', title: 'X', requires: ['y'], run: () => ok('') },
       { id: 'y', title: 'Y', requires: ['x'], run: () => ok('') },
       { id: 'z', title: 'Z', requires: ['nope'], run: () => ok('') },

@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { loginNotification, loginNotifications, renewNotifications } from '../../main/core/renew/notification-model';
 import { registryName } from '../../main/core/renew/registry-name';
-import type { LoginOutcome } from '../../shared/types';
+import type { ErrorDetail, LoginOutcome } from '../../shared/types';
+import type { ErrorKind } from '../../shared/ids';
 
 const ecr = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
-const failed = (host: string, kind: string, message = 'm', detail?: Record<string, string>): LoginOutcome => ({ host, result: 'failed', error: { kind, message, ...(detail ? { detail } : {}) } });
+const failed = (host: string, kind: ErrorKind, message = 'm', detail?: ErrorDetail): LoginOutcome => ({ host, result: 'failed', error: { kind, message, ...(detail ? { detail } : {}) } });
 
 describe('notification model', () => {
   it('says nothing about a login that worked or one a helper handles itself', () => {

@@ -1,6 +1,8 @@
 // Which logins auto-renew renews, and when: a pure function of the registries, the settings, the clock and holds.
 import { describe, expect, it } from 'vitest';
-import { holdAfter, isRenewable, minute, renewPlan, retryMaxMs, settleMs, type Hold, type RenewPolicy } from '../../main/core/renew/schedule';
+import { holdAfter, minute, renewPlan, retryMaxMs, settleMs, type Hold, type RenewPolicy } from '../../main/core/renew/schedule';
+import { inputNeededKinds } from '../../shared/ids';
+import { isRenewable } from '../../shared/renew';
 import type { Registry } from '../../shared/types';
 
 const t0 = Date.parse('2025-06-01T12:00:00Z');
@@ -86,7 +88,8 @@ describe('holds after an attempt', () => {
   });
 
   it('does not retry what only the user can fix', () => {
-    for (const kind of ['needs-mfa', 'sso-login-needed', 'needs-password', 'needs-profile']) {
+    expect([...inputNeededKinds].sort()).toEqual(['needs-mfa', 'needs-password', 'needs-profile', 'sso-login-needed']);
+    for (const kind of inputNeededKinds) {
       expect(holdAfter(kind, undefined, at(5), t0)).toEqual({ until: Infinity, expiresAt: at(5), failures: 1 });
     }
   });

@@ -45,7 +45,7 @@ describe('handler observer', () => {
   it('marks a VM restart as pending after a fix that needs one, until the VM restarted', async () => {
     const events: string[] = [];
     const h = observeHandlers(table(), { onBusyChange: () => undefined, onChanged: () => undefined, onRestartPending: (p) => events.push(String(p)) });
-    await h.applyFix({ fixId: 'x', token: 't' });
+    await h.applyFix({ fixId: 'vm-restart', token: 't' });
     await h.restartVm(undefined);
     expect(events).toEqual(['true', 'false']);
     expect(restartPendingAfter('applyFix', { applied: false, needsVmRestart: true })).toBeUndefined();

@@ -87,8 +87,8 @@ describe('tray actions', () => {
 
   it('runs the health check and says how it went', async () => {
     const checks: Check[] = [
-      { id: 'a', title: 'Finch found', status: 'ok', detail: '' },
-      { id: 'b', title: 'credsStore is ecr-login', status: 'error', detail: '' },
+      { id: 'finch-installed', title: 'Finch found', status: 'ok', detail: '' },
+      { id: 'creds-store-supported', title: 'credsStore is ecr-login', status: 'error', detail: '' },
     ];
     const { dispatch, deps } = setup({ runChecks: async () => checks });
     await dispatch({ id: 'health-check' });

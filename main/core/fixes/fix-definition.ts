@@ -5,7 +5,7 @@ import type { Env } from '../env';
 import type { Paths } from '../paths';
 import type { Snapshot } from '../snapshot';
 import type { FileEdit } from './file-edit';
-import type { FixId } from './fix-ids';
+import type { CheckId, FixId } from '../../../shared/ids';
 
 export interface FixContext {
   env: Env;
@@ -40,6 +40,6 @@ export interface FixDefinition {
   id: FixId;
   title: string;
   /** The check rerun after applying, to show the fix worked. */
-  checkId: string;
+  checkId: CheckId;
   plan(ctx: FixContext): Promise<FixPlan>;
 }

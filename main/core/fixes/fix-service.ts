@@ -12,7 +12,7 @@ import { allFixes } from './catalog';
 import { resolveForEdit } from './current-file';
 import { describeChange, planToken } from './file-edit';
 import type { FixContext, FixDefinition, FixPlan } from './fix-definition';
-import { isFixId } from './fix-ids';
+import { isFixId } from '../../../shared/ids';
 import { osascriptElevator, type Elevator } from './file-writer';
 import { commitEdits } from './transaction';
 import { undoLast } from './undo';

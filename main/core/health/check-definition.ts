@@ -1,4 +1,5 @@
 // A health check: a stable id, a title, the checks it builds on, and a run over the shared context.
+import type { CheckId } from '../../../shared/ids';
 import type { Env } from '../env';
 import type { Paths } from '../paths';
 import type { Snapshot } from '../snapshot';
@@ -13,11 +14,12 @@ export interface CheckContext {
   ecrHosts: string[];
 }
 
-export interface CheckDefinition {
-  id: string;
+/** A check. `Id` is the closed list of real checks (shared/ids.ts); the runner's tests hand it their own. */
+export interface CheckDefinition<Id extends string = CheckId> {
+  id: Id;
   title: string;
   /** Checks that must pass (ok or warn) first; otherwise this one is skipped, naming the one that did not. */
-  requires?: string[];
+  requires?: Id[];
   /** Overrides the runner's per-check time limit (e.g. a helper gets its own timeout plus a margin). */
   timeoutMs?: (env: Env) => number;
   run(ctx: CheckContext): Verdict | Promise<Verdict>;

@@ -1,5 +1,6 @@
 // Runs the checks: all at once, each after its prerequisites, each within a time limit. Never throws: a check
 // that crashes or hangs becomes an `error` saying so, and one whose prerequisite failed is `skipped`, saying which.
+import type { CheckId } from '../../../shared/ids';
 import type { Check } from '../../../shared/types';
 import type { Env } from '../env';
 import { buildCheckContext } from './check-context';
@@ -20,9 +21,9 @@ export async function runChecks(env: Env): Promise<Check[]> {
 }
 
 /** One check and the checks it builds on, for the rerun after a fix. */
-export async function runCheck(env: Env, id: string): Promise<Check> {
-  const wanted = new Set<string>();
-  const add = (checkId: string) => {
+export async function runCheck(env: Env, id: CheckId): Promise<Check> {
+  const wanted = new Set<CheckId>();
+  const add = (checkId: CheckId) => {
     if (wanted.has(checkId)) return;
     wanted.add(checkId);
     for (const r of allChecks.find((c) => c.id === checkId)?.requires ?? []) add(r);
@@ -46,12 +47,12 @@ async function runCheckSet(env: Env, defs: readonly CheckDefinition[]): Promise<
 }
 
 /** The runner itself, over any set of definitions (tests hand it their own). */
-export async function runDefinitions(defs: readonly CheckDefinition[], ctx: CheckContext, opts: { timeoutMs: number }): Promise<Check[]> {
+export async function runDefinitions<Id extends string>(defs: readonly CheckDefinition<Id>[], ctx: CheckContext, opts: { timeoutMs: number }): Promise<Check<Id>[]> {
   const byId = new Map(defs.map((d) => [d.id, d]));
-  const running = new Map<string, Promise<Check>>();
+  const running = new Map<Id, Promise<Check<Id>>>();
   const cyclic = findCycles(defs);
 
-  const start = (d: CheckDefinition): Promise<Check> => {
+  const start = (d: CheckDefinition<Id>): Promise<Check<Id>> => {
     let p = running.get(d.id);
     if (!p) {
       p = runOne(d);
@@ -60,7 +61,7 @@ export async function runDefinitions(defs: readonly CheckDefinition[], ctx: Chec
     return p;
   };
 
-  const runOne = async (d: CheckDefinition): Promise<Check> => {
+  const runOne = async (d: CheckDefinition<Id>): Promise<Check<Id>> => {
     const base = { id: d.id, title: d.title };
     if (cyclic.has(d.id)) return { ...base, status: 'error', detail: `Check "${d.id}" depends on itself through its prerequisites (a bug in Finch Logins).` };
     for (const req of d.requires ?? []) {
@@ -84,7 +85,7 @@ export async function runDefinitions(defs: readonly CheckDefinition[], ctx: Chec
   return Promise.all(defs.map(start));
 }
 
-function toCheck(base: { id: string; title: string }, v: Verdict): Check {
+function toCheck<Id extends string>(base: { id: Id; title: string }, v: Verdict): Check<Id> {
   return { ...base, status: v.status, detail: v.detail, ...(v.fix ? { fix: v.fix } : {}) };
 }
 
@@ -103,10 +104,10 @@ function formatSeconds(ms: number): string {
 }
 
 /** Ids on a prerequisite cycle: those would wait for themselves forever. */
-function findCycles(defs: readonly CheckDefinition[]): Set<string> {
+function findCycles<Id extends string>(defs: readonly CheckDefinition<Id>[]): Set<Id> {
   const byId = new Map(defs.map((d) => [d.id, d]));
-  const onCycle = new Set<string>();
-  const visit = (id: string, stack: string[]) => {
+  const onCycle = new Set<Id>();
+  const visit = (id: Id, stack: Id[]) => {
     const at = stack.indexOf(id);
     if (at >= 0) {
       for (const c of stack.slice(at)) onCycle.add(c);

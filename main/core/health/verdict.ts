@@ -1,6 +1,6 @@
 // What a check concludes: a status, the words for the user, and the fix to offer when there is one.
 import type { Check } from '../../../shared/types';
-import type { FixId } from '../fixes/fix-ids';
+import type { FixId } from '../../../shared/ids';
 
 export interface FixLink {
   id: FixId;

@@ -1,5 +1,6 @@
 // Logins, logouts and "log in to all": tokens from AWS or a password from the user or the keychain, handed to
 // `finch login` on stdin; expiry and profile choices remembered in the app state (never the secret).
+import { inputNeededKinds } from '../../../shared/ids';
 import type { AppError, LoginOutcome, LoginRequest, LogoutRequest } from '../../../shared/types';
 import { readAwsProfiles, type AwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
@@ -18,8 +19,6 @@ import { keychainService, systemKeychain, type Keychain } from './keychain';
 import { mapLimit } from './limit';
 import { accountLookup, resolveProfile, type AccountLookup } from './profile-resolver';
 
-/** Kinds of failure that mean "the user must type something": log in to all skips these. */
-const needsInput = new Set(['needs-password', 'needs-mfa', 'needs-profile']);
 export const loginAllConcurrency = 12;
 
 export interface LoginDeps {
@@ -139,16 +138,16 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
       expiresAt = token.expiresAt;
     }
   } else if (req.password !== undefined) {
-    if (!req.username) throw new Failure('needs-password', `Enter the username for ${host}.`, undefined, { host });
+    if (!req.username) throw new Failure('needs-password', `Enter the username for ${host}.`, undefined, { host, reason: 'no-username' });
     username = req.username;
     secret = req.password;
   } else if (remembered?.rememberedUser) {
     const stored = await (await b.keychain()).getPassword(keychainService, host);
-    if (stored === null) throw new Failure('needs-password', `The password for ${host} is no longer in the keychain.`, 'Enter it again.', { host });
+    if (stored === null) throw new Failure('needs-password', `The password for ${host} is no longer in the keychain.`, 'Enter it again.', { host, reason: 'keychain-empty' });
     username = remembered.rememberedUser;
     secret = stored;
   } else {
-    throw new Failure('needs-password', `${host} needs a username and a password or access token.`, undefined, { host });
+    throw new Failure('needs-password', `${host} needs a username and a password or access token.`, undefined, { host, reason: 'not-remembered' });
   }
 
   const finch = await b.finch();
@@ -220,7 +219,7 @@ export async function loginAll(env: Env, deps: LoginDeps = {}): Promise<LoginOut
         return { host: r.host, result: 'skipped', error: { kind: 'helper-managed', message: `${r.helper} fetches credentials for ${r.host} by itself.` } };
       }
       const outcome = await attempt(b, { host: r.host });
-      if (outcome.result === 'failed' && outcome.error && needsInput.has(outcome.error.kind)) return { ...outcome, result: 'skipped' };
+      if (outcome.result === 'failed' && outcome.error && inputNeededKinds.has(outcome.error.kind)) return { ...outcome, result: 'skipped' };
       return outcome;
     }),
   );

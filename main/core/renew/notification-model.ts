@@ -2,9 +2,9 @@
 // one notification per login that failed or needs them (an MFA code, an SSO sign-in, a password, a profile);
 // one summary when several do, so a bad morning is one notification, not six. Clicking opens the window at the
 // registry (`host`), or at the list when the notification is about several.
+import { inputNeededKinds } from '../../../shared/ids';
 import type { LoginOutcome } from '../../../shared/types';
 import { registryName } from './registry-name';
-import { inputNeededKinds } from './schedule';
 
 export interface NotificationSpec {
   title: string;

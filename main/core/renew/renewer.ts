@@ -69,7 +69,7 @@ export function createRenewer(deps: RenewerDeps): Renewer {
       } catch (e) {
         outcome = { host, result: 'failed', error: { kind: 'internal', message: e instanceof Error ? e.message : String(e) } };
       }
-      const errorKind = outcome.result === 'logged-in' ? null : (outcome.error?.kind ?? 'failed');
+      const errorKind = outcome.result === 'logged-in' ? null : (outcome.error?.kind ?? 'login-failed');
       const hold = holdAfter(errorKind, holds.get(host), entry.expiresAt, now());
       holds.set(host, hold);
       reports.push({ host, outcome, failures: hold.failures });

@@ -4,8 +4,9 @@
 // Renewed: ECR and ECR Public logins this app made (it knows their expiry) and still stored. Not renewed:
 // registries whose credential helper (ecr-login) fetches tokens itself, and logins with no recorded expiry.
 import type { AppSettings } from '../../../shared/contract';
+import { inputNeededKinds, type ErrorKind } from '../../../shared/ids';
+import { defaultRenewBeforeMinutes, isRenewable } from '../../../shared/renew';
 import type { Registry } from '../../../shared/types';
-import { defaultRenewBeforeMinutes } from '../state/settings';
 
 export const minute = 60_000;
 
@@ -52,10 +53,6 @@ export function renewPolicy(settings: AppSettings | null): RenewPolicy {
   };
 }
 
-export function isRenewable(r: Registry): r is Registry & { expiresAt: string } {
-  return (r.kind === 'ecr' || r.kind === 'ecr-public') && r.auth !== 'cred-helper' && r.auth !== 'none' && !!r.expiresAt && r.state !== 'logged-out';
-}
-
 export function isOptedIn(host: string, policy: Pick<RenewPolicy, 'all' | 'hosts'>): boolean {
   return policy.all || policy.hosts.includes(host);
 }
@@ -82,18 +79,16 @@ export function renewPlan(registries: readonly Registry[], policy: RenewPolicy, 
   return { entries, due, nextAt: later ? later.at : null };
 }
 
-/** Kinds of failure that only the user can fix: no retry until the login changes. */
-export const inputNeededKinds: ReadonlySet<string> = new Set(['needs-mfa', 'sso-login-needed', 'needs-password', 'needs-profile']);
-
 export const retryBaseMs = 5 * minute;
 export const retryMaxMs = 60 * minute;
 /** After a success, the old expiry is held this long while the status catches up with the new one. */
 export const settleMs = 10 * minute;
 
 /** The hold after an attempt: none needed until the status shows the new login; backoff on failure. */
-export function holdAfter(errorKind: string | null, previous: Hold | undefined, expiresAt: string, now: number): Hold {
+export function holdAfter(errorKind: ErrorKind | null, previous: Hold | undefined, expiresAt: string, now: number): Hold {
   if (errorKind === null) return { until: now + settleMs, expiresAt, failures: 0 };
   const failures = (activeHold(previous, expiresAt)?.failures ?? 0) + 1;
+  // Only the user can fix these: no retry until the login changes.
   if (inputNeededKinds.has(errorKind)) return { until: Infinity, expiresAt, failures };
   return { until: now + Math.min(retryMaxMs, retryBaseMs * 2 ** (failures - 1)), expiresAt, failures };
 }

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppSettings, SettingsChange } from '../../../shared/contract';
+import { clampLead, defaultRenewBeforeMinutes } from '../../../shared/renew';
 import { Failure } from '../failure';
 import { parseUserHost } from '../registries/host';
 import { writeFileAtomic } from '../atomic-write';
@@ -12,7 +13,6 @@ import { loadState, privateFile, updateState } from './app-state';
 import { withFileLock } from './file-lock';
 
 export const settingsFileName = 'settings.json';
-export const defaultRenewBeforeMinutes = 30;
 
 export interface StoredSettings {
   /** Unset: as the build chose (LSUIElement in the macOS package). */
@@ -51,11 +51,6 @@ function sanitize(doc: unknown): StoredSettings {
   if (typeof d.autoRenewAll === 'boolean') out.autoRenewAll = d.autoRenewAll;
   if (typeof d.renewBeforeMinutes === 'number' && Number.isFinite(d.renewBeforeMinutes)) out.renewBeforeMinutes = clampLead(d.renewBeforeMinutes);
   return out;
-}
-
-/** ECR tokens last 12 h: renewing earlier than 4 h before expiry would mostly burn API calls. */
-export function clampLead(minutes: number): number {
-  return Math.min(240, Math.max(5, Math.round(minutes)));
 }
 
 /** Atomic, like state.json: a crash leaves the old file or the new one. */

@@ -1,5 +1,5 @@
 import type { FixDefinition } from '../fix-definition';
-import type { FixId } from '../fix-ids';
+import type { FixId } from '../../../../shared/ids';
 import { ecrLoginSetup } from './ecr-login-setup';
 import { migratePlaintext } from './migrate-plaintext';
 import { osxkeychainSetup } from './osxkeychain-setup';
