@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
-import { withFileLock } from './file-lock';
+import { Failure } from '../failure';
+import { withFileLock, type LockOptions } from './file-lock';
 import type { Problems } from '../problems';
 
 /** The app's own files hold no secret, but who logs in where is nobody else's business. */
@@ -62,11 +63,17 @@ export async function saveState(stateDir: string, state: AppState): Promise<void
 }
 
 /** Read-modify-write of the state, one writer at a time (this process and any other, e.g. the CLI beside the app). */
-export function updateState(stateDir: string, change: (s: AppState) => void): Promise<AppState> {
-  return withFileLock(path.join(stateDir, stateFileName), async () => {
-    const s = await loadState(stateDir);
-    change(s);
-    await saveState(stateDir, s);
-    return s;
-  });
+export function updateState(stateDir: string, change: (s: AppState) => void, lock?: LockOptions): Promise<AppState> {
+  return withFileLock(
+    path.join(stateDir, stateFileName),
+    async (held) => {
+      const s = await loadState(stateDir);
+      change(s);
+      // Stopped for longer than the lock's staleness, this process was overtaken: writing now would undo the others.
+      if (!(await held.stillHeld())) throw new Failure('state-busy', 'Finch Logins was paused while saving its state and another process took over.', 'Try again.');
+      await saveState(stateDir, s);
+      return s;
+    },
+    lock,
+  );
 }
