@@ -1,9 +1,9 @@
 // The tray, as plain data: which icon, which tooltip, which menu — a pure function of the status snapshot and the
 // shell's own state, so every line of the menu is unit-tested. main/app/tray.ts turns it into Electron objects.
 import type { Platform, Registry, Status } from '../../shared/types';
-import { formatRemaining } from '../cli/status-command';
 import { stateFromExpiry } from '../core/registries/login-state';
 import { registryName } from '../core/renew/registry-name';
+import { formatRemaining } from '../../shared/format';
 import { isRenewable } from '../../shared/renew';
 
 export type TrayIcon = 'ok' | 'expiring' | 'broken' | 'busy';

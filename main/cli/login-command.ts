@@ -7,7 +7,7 @@ import { toAppError } from '../core/failure';
 import { loginAll, loginMany, logout } from '../core/login/login-service';
 import { parseArgs } from './args';
 import type { Output } from './output';
-import { formatRemaining } from './status-command';
+import { formatRemaining } from '../../shared/format';
 
 export interface CliInput {
   /** All of standard input (for --password-stdin). */

@@ -34,7 +34,6 @@ export function describeState(r: Registry, now: Date): string {
 }
 
 // The countdown's words are shared with the window (shared/format.ts); re-exported for the CLI's other commands.
-export { formatRemaining };
 
 export function renderStatus(s: Status, now: Date): string {
   const f = s.finch;
