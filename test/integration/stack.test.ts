@@ -144,7 +144,7 @@ describe('registry', () => {
 
 describe('finch stand-in', () => {
   it('reports a Finch version', async () => {
-    const res = await run(finch, ['--version']);
+    const res = await run(finch, ['--version'], { env: finchEnv(await tempHome()) });
     expect(res.status).toBe(0);
     expect(res.stdout.trim()).toMatch(/^finch version v\d+\.\d+\.\d+$/);
   });
@@ -152,7 +152,7 @@ describe('finch stand-in', () => {
   it('logs in through docker into the Secret Service keyring, then logs out', async () => {
     const home = await keyringHome();
     const login = await finchLogin(home, registry, user, password);
-    expect(login.stderr).toBe('');
+    expect(login.stderr).not.toMatch(/level=(warning|error|fatal)/);
     expect(login.status).toBe(0);
     expect(login.stdout).toContain('Login Succeeded');
 
@@ -185,17 +185,21 @@ describe('finch stand-in', () => {
     expect(got.status).not.toBe(0);
   });
 
-  it('refuses a password on argv', async () => {
+  it('takes a password on argv with Finch\'s warning, and refuses it together with --password-stdin', async () => {
     const home = await keyringHome();
+    storedServers.push(registry);
     const res = await run(finch, ['login', registry, '-u', user, '-p', password], { env: finchEnv(home) });
-    expect(res.status).toBe(1);
-    expect(res.stderr).toMatch(FATAL_LINE);
+    expect(res.status).toBe(0);
+    expect(res.stderr).toMatch(/level=warning msg="WARNING! Using --password via the CLI is insecure. Use --password-stdin."/);
+    const both = await run(finch, ['login', registry, '-u', user, '-p', password, '--password-stdin'], { input: password, env: finchEnv(home) });
+    expect(both.status).toBe(1);
+    expect(both.stderr).toMatch(/level=fatal msg="--password and --password-stdin are mutually exclusive"/);
   });
 
   it('reads and changes the VM state', async () => {
     const home = await tempHome();
     const state = join(home, 'vm-state');
-    const e = { ...process.env, FL_FINCH_VM_STATE: state, FL_FINCH_VM_DELAY_MS: '10' };
+    const e = { ...finchEnv(home), FL_FINCH_VM_STATE: state, FL_FINCH_VM_DELAY_MS: '10' };
     expect((await run(finch, ['vm', 'status'], { env: e })).stdout).toBe('Running\n');
     expect((await run(finch, ['vm', 'stop'], { env: e })).status).toBe(0);
     expect((await run(finch, ['vm', 'status'], { env: e })).stdout).toBe('Stopped\n');
