@@ -29,6 +29,18 @@ describe('config.json', () => {
     expect(p.list.map((x) => x.message).join('\n')).toMatch(/auths.*credsStore.*bad\.io/s);
   });
 
+  it('reads `"auths": null` (what Finch writes into every new config.json) and other nulls as absent, not as errors', () => {
+    for (const text of ['{\n  "auths": null\n}', '{\n  "auths": null,\n  "credsStore": "osxkeychain"\n}', '{"auths":null,"credHelpers":null,"credsStore":null}']) {
+      const p = new Problems();
+      const c = parseConfigJson('/c.json', text, p);
+      expect(p.list).toEqual([]);
+      expect(c.valid).toBe(true);
+      expect(c.auths).toEqual({});
+      expect(c.credHelpers).toEqual({});
+    }
+    expect(parseConfigJson('/c.json', '{"auths": null, "credsStore": "osxkeychain"}', new Problems()).credsStore).toBe('osxkeychain');
+  });
+
   it('decodes only the username from a plaintext login', () => {
     expect(plaintextUsername({ auth: Buffer.from('alice:s3cr:et').toString('base64') })).toBe('alice');
   });

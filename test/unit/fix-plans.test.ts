@@ -200,6 +200,14 @@ describe('osxkeychain-setup', () => {
     await expectIdempotent(sb, 'osxkeychain-setup', [platformLayout('darwin').configJson, 'root/usr/local/bin/docker-credential-osxkeychain']);
   });
 
+  it('works on the config.json Finch writes itself, {"auths": null}', async () => {
+    const sb = home('darwin', '{\n  "auths": null\n}');
+    store(sb, 'osxkeychain', bundled);
+    const { result } = await apply(sb, 'osxkeychain-setup');
+    expect(configOf(sb, 'darwin')).toEqual({ auths: null, credsStore: 'osxkeychain' });
+    expect(result).toMatchObject({ applied: true, check: { id: 'osxkeychain-helper', status: 'ok' } });
+  });
+
   it('is for macOS only, and needs Finch\u2019s own copy of the helper', async () => {
     await expect(previewFix(env(home('linux', {})), 'osxkeychain-setup')).rejects.toMatchObject({ kind: 'fix-not-applicable' });
     await expect(previewFix(env(home('darwin', {})), 'osxkeychain-setup')).rejects.toMatchObject({ kind: 'helper-source-missing' });

@@ -48,7 +48,9 @@ export function parseConfigJson(file: string, text: string, problems: Problems):
   }
   const result = empty(true, true, text);
   result.raw = doc;
-  if (doc.auths !== undefined) {
+  // null reads as absent, as Go's json.Unmarshal reads it: Finch itself writes `"auths": null` into every new
+  // config.json (credserver.EnsureConfigExists marshals docker's ConfigFile, whose auths has no omitempty).
+  if (doc.auths !== undefined && doc.auths !== null) {
     if (isObject(doc.auths)) {
       for (const [host, entry] of Object.entries(doc.auths)) {
         if (isObject(entry)) result.auths[host] = pickAuth(entry);
@@ -59,14 +61,14 @@ export function parseConfigJson(file: string, text: string, problems: Problems):
       result.valid = false;
     }
   }
-  if (doc.credsStore !== undefined && doc.credsStore !== '') {
+  if (doc.credsStore !== undefined && doc.credsStore !== null && doc.credsStore !== '') {
     if (typeof doc.credsStore === 'string') result.credsStore = doc.credsStore;
     else {
       problems.add(file, '"credsStore" must be a helper name such as "osxkeychain"; it is ignored.');
       result.valid = false;
     }
   }
-  if (doc.credHelpers !== undefined) {
+  if (doc.credHelpers !== undefined && doc.credHelpers !== null) {
     if (isObject(doc.credHelpers)) {
       for (const [host, helper] of Object.entries(doc.credHelpers)) {
         if (typeof helper === 'string' && helper !== '') result.credHelpers[host] = helper;
