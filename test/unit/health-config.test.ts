@@ -39,7 +39,7 @@ describe.each(platforms)('config.json and finch.yaml on %s', (platform) => {
     // Finch's own new config.json: valid, and every check that builds on it runs.
     const finchMade = home(platform, '{\n  "auths": null\n}');
     expect(await check(finchMade, 'config-json-valid')).toMatchObject({ status: 'ok' });
-    for (const id of ['plaintext-credentials', 'creds-store-supported', 'logins-expired']) expect((await check(finchMade, id)).status, id).not.toBe('skipped');
+    for (const id of ['plaintext-credentials', 'creds-store-supported', 'logins-expired'] as const) expect((await check(finchMade, id)).status, id).not.toBe('skipped');
     // What builds on it is skipped when it fails.
     expect(await check(home(platform, '[]'), 'plaintext-credentials')).toMatchObject({ status: 'skipped' });
   });
