@@ -1,31 +1,37 @@
-// A small argv parser: known flags only, so a typo is a usage error (exit 2), never a silent no-op.
+// Options per command on node:util parseArgs, strict: known options only, so a typo is a usage error (exit 2),
+// never a silent no-op. Node's own messages are reworded into ours ("unknown option --jsn").
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { UsageError } from '../core/env';
 
-export interface Parsed {
+export type OptionSpec = Record<string, 'boolean' | 'string'>;
+export type Flags<S extends OptionSpec> = { [K in keyof S]?: S[K] extends 'string' ? string : boolean };
+
+export interface Parsed<S extends OptionSpec> {
   positionals: string[];
-  flags: Record<string, string | boolean>;
+  flags: Flags<S>;
 }
 
-/** spec: flag name → 'boolean' or 'string' (takes a value). */
-export function parseArgs(argv: string[], spec: Record<string, 'boolean' | 'string'>): Parsed {
-  const out: Parsed = { positionals: [], flags: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      out.positionals.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    const kind = spec[name];
-    if (!kind) throw new UsageError(`unknown option --${name}`);
-    if (kind === 'boolean') {
-      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
-      out.flags[name] = true;
-    } else {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-      out.flags[name] = value;
-    }
+/** spec: option name → 'boolean' or 'string' (takes a value). */
+export function parseArgs<S extends OptionSpec>(argv: string[], spec: S): Parsed<S> {
+  const options = Object.fromEntries(Object.entries(spec).map(([name, type]) => [name, { type }]));
+  try {
+    const { values, positionals } = parseNodeArgs({ args: argv, options, strict: true, allowPositionals: true });
+    return { positionals, flags: { ...values } as Flags<S> };
+  } catch (e) {
+    throw new UsageError(usageMessage(e as Error & { code?: string }, spec));
   }
-  return out;
+}
+
+/** Node's message names the option first ("Unknown option '--jsn'. …", "Option '--profile <value>' argument missing"). */
+function usageMessage(e: Error & { code?: string }, spec: OptionSpec): string {
+  const option = /'(-[^' ]+)/.exec(e.message)?.[1];
+  if (!option) return e.message;
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return spec[option.replace(/^-+/, '')] === 'boolean' ? `${option} takes no value` : `${option} needs a value`;
+    default:
+      return e.message;
+  }
 }

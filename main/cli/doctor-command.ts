@@ -3,7 +3,7 @@ import type { Check } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { runChecks } from '../core/health/run-checks';
 import { parseArgs } from './args';
-import type { Output } from './output';
+import { reportFailure, type Output } from './output';
 
 const rank: Record<Check['status'], number> = { error: 0, warn: 1, ok: 2, skipped: 3 };
 const label: Record<Check['status'], string> = { error: 'ERROR', warn: 'WARN', ok: 'ok', skipped: 'skip' };
@@ -12,7 +12,12 @@ const indent = ' '.repeat(8);
 export async function doctorCommand(argv: string[], env: Env, out: Output): Promise<number> {
   const { flags, positionals } = parseArgs(argv, { json: 'boolean' });
   if (positionals.length > 0) throw new UsageError(`doctor takes no arguments (got "${positionals[0]}")`);
-  const checks = await runChecks(env);
+  let checks: Check[];
+  try {
+    checks = await runChecks(env);
+  } catch (e) {
+    return reportFailure(out, e, !!flags.json);
+  }
   out.stdout(flags.json ? JSON.stringify({ checks }, null, 2) : renderChecks(checks));
   return checks.some((c) => c.status === 'error') ? 1 : 0;
 }

@@ -4,14 +4,14 @@
 import { createInterface } from 'node:readline/promises';
 import type { FixPreview, FixResult } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
-import { Failure, toAppError } from '../core/failure';
+import { Failure } from '../core/failure';
 import { applyFix, previewFix, undoLastChange } from '../core/fixes/fix-service';
 import { fixIds, isFixId } from '../../shared/ids';
 import { lastChange } from '../core/fixes/undo';
 import { resolvePaths } from '../core/paths';
 import { parseArgs } from './args';
 import { processInput, type CliInput } from './login-command';
-import type { Output } from './output';
+import { reportFailure, type Output } from './output';
 
 /** Standard input as a place to ask a question; tests pass their own through main()'s input. */
 export interface PromptInput extends CliInput {
@@ -39,14 +39,6 @@ export type Confirmation = 'yes' | 'no' | 'no-terminal';
 export async function confirm(input: PromptInput, question: string): Promise<Confirmation> {
   if (!interactive(input)) return 'no-terminal';
   return /^\s*y(es)?\s*$/i.test(await readLine(input, question)) ? 'yes' : 'no';
-}
-
-/** A failure as the user reads it: the message, and the next step on its own line. */
-export function reportFailure(out: Output, e: unknown, json: boolean): number {
-  const err = toAppError(e);
-  if (json) out.stdout(JSON.stringify({ error: err }, null, 2));
-  else out.stderr(`finch-logins: ${err.message}${err.hint ? `\n  \u2192 ${err.hint}` : ''}`);
-  return 1;
 }
 
 const noTerminal = 'not applied: there is no terminal to ask on. Pass --yes to apply without asking.';

@@ -1,6 +1,6 @@
 // finch-logins: the CLI over the same core as the window, for scripts and headless machines.
 import { currentEnv, UsageError, type Env } from '../core/env';
-import { processOutput, type Output } from './output';
+import { processOutput, reportFailure, type Output } from './output';
 import { loginCommand, logoutCommand, processInput, type CliInput } from './login-command';
 import { statusCommand } from './status-command';
 import { doctorCommand } from './doctor-command';
@@ -54,8 +54,8 @@ export async function main(argv: string[], out: Output = processOutput, vars: No
       out.stderr(`finch-logins: ${e.message}\n\n${usage}`);
       return 2;
     }
-    out.stderr(`finch-logins: ${(e as Error).message}`);
-    return 1;
+    // A failure no command caught: said like the others, with its hint, as JSON when asked for.
+    return reportFailure(out, e, rest.includes('--json'));
   }
 }
 

@@ -1,13 +1,13 @@
 // finch-logins login <host>... [--profile P] [--username U --password-stdin] [--remember] [--json]
 // finch-logins login --all [--json]
 // finch-logins logout <host>... [--forget]
+import { formatRemaining } from '../../shared/format';
 import type { LoginOutcome, LoginRequest } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { toAppError } from '../core/failure';
 import { loginAll, loginMany, logout } from '../core/login/login-service';
 import { parseArgs } from './args';
-import type { Output } from './output';
-import { formatRemaining } from '../../shared/format';
+import { hostLine, type Output } from './output';
 
 export interface CliInput {
   /** All of standard input (for --password-stdin). */
@@ -26,10 +26,9 @@ export function renderOutcome(o: LoginOutcome, now: Date): string {
   if (o.result === 'logged-in') {
     const parts = [o.profile ? `profile ${o.profile}` : '', o.expiresAt ? `expires in ${formatRemaining(Date.parse(o.expiresAt) - now.getTime())}` : ''].filter(Boolean);
     const warning = o.warning ? `\n         warning: ${o.warning.message}${o.warning.hint ? ` → ${o.warning.hint}` : ''}` : '';
-    return `ok       ${o.host}${parts.length ? `  (${parts.join(', ')})` : ''}${warning}`;
+    return hostLine('ok', o.host, `${parts.length ? `  (${parts.join(', ')})` : ''}${warning}`);
   }
-  const word = o.result === 'skipped' ? 'skipped ' : 'FAILED  ';
-  return `${word} ${o.host}: ${o.error?.message ?? ''}${o.error?.hint ? `\n         → ${o.error.hint}` : ''}`;
+  return hostLine(o.result === 'skipped' ? 'skipped' : 'FAILED', o.host, `: ${o.error?.message ?? ''}`, o.error);
 }
 
 export async function loginCommand(argv: string[], env: Env, out: Output, input: CliInput = processInput): Promise<number> {
@@ -81,7 +80,7 @@ export async function logoutCommand(argv: string[], env: Env, out: Output): Prom
   out.stdout(
     flags.json
       ? JSON.stringify({ results }, null, 2)
-      : results.map((r) => (r.result === 'failed' ? `FAILED   ${r.host}: ${r.error!.message}` : `ok       ${r.host} logged out`)).join('\n'),
+      : results.map((r) => (r.result === 'failed' ? hostLine('FAILED', r.host, `: ${r.error!.message}`, r.error) : hostLine('ok', r.host, ' logged out'))).join('\n'),
   );
   return failed ? 1 : 0;
 }

@@ -1,16 +1,21 @@
-// finch-logins status [--json]
+// finch-logins status [--json]: the status every shell renders, as a table or as JSON.
 import { formatRemaining } from '../../shared/format';
 import type { Registry, Status } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { readStatus } from '../core/status';
 import { parseArgs } from './args';
-import type { Output } from './output';
+import { reportFailure, type Output } from './output';
 import { table } from './table';
 
 export async function statusCommand(argv: string[], env: Env, out: Output): Promise<number> {
   const { flags, positionals } = parseArgs(argv, { json: 'boolean' });
   if (positionals.length > 0) throw new UsageError(`status takes no arguments (got "${positionals[0]}")`);
-  const status = await readStatus(env);
+  let status: Status;
+  try {
+    status = await readStatus(env);
+  } catch (e) {
+    return reportFailure(out, e, !!flags.json);
+  }
   out.stdout(flags.json ? JSON.stringify(status, null, 2) : renderStatus(status, env.now()));
   return 0;
 }
@@ -32,8 +37,6 @@ export function describeState(r: Registry, now: Date): string {
   if (!r.expiresAt || (r.state !== 'logged-in' && r.state !== 'expiring')) return r.state;
   return `${r.state}, ${formatRemaining(Date.parse(r.expiresAt) - now.getTime())} left`;
 }
-
-// The countdown's words are shared with the window (shared/format.ts); re-exported for the CLI's other commands.
 
 export function renderStatus(s: Status, now: Date): string {
   const f = s.finch;

@@ -3,8 +3,7 @@ import type { VmLogLine } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { restartVm, vmStatus } from '../core/vm/restart';
 import { parseArgs } from './args';
-import { reportFailure } from './fix-command';
-import type { Output } from './output';
+import { reportFailure, type Output } from './output';
 
 export async function vmCommand(argv: string[], env: Env, out: Output): Promise<number> {
   const { flags, positionals } = parseArgs(argv, { json: 'boolean' });
