@@ -7,7 +7,8 @@
 //   (or `endpoint` on a client, or `aws … --endpoint-url …`). Requests are told apart by protocol:
 //   - awsJson1_1 (ECR, ECR Public): `X-Amz-Target: <service>.<Operation>`
 //   - query (STS): form body with `Action=<Operation>`, XML responses
-//   - restJson (SSO portal): `GET /federation/credentials`
+//   - restJson (IAM Identity Center, sso-stub.mjs): OIDC `POST /client/register`, `/device_authorization`, `/token`;
+//     portal `GET /assignment/accounts`, `/assignment/roles`, `/federation/credentials`, `POST /logout`
 //
 // Conventions (the stub keeps no user database; everything is derived from the request):
 //   - Account id = the first run of 12 digits in the access key id from the SigV4 credential scope.
@@ -21,18 +22,21 @@
 //   - AssumeRole returns temporary keys `ASIA<markers><role account><letters>`; markers (DENIED/EXPIRED/INVALID)
 //     are copied from the role *name* (case-insensitive), so `arn:aws:iam::444455556666:role/DENIED-ecr` yields keys
 //     that ECR denies, and a later GetAuthorizationToken with them resolves to account 444455556666.
-//   - SSO GetRoleCredentials returns keys for `account_id` the same way (markers copied from `role_name`).
+//   - SSO GetRoleCredentials returns keys for `account_id` the same way (markers copied from `role_name`), for a
+//     session signed in through the stub's own OIDC device flow (see sso-stub.mjs for its directory of accounts).
 //   - The registry password inside every authorizationToken is FL_ECR_TOKEN_PASSWORD from the environment:
 //     authorizationToken = base64("AWS:" + FL_ECR_TOKEN_PASSWORD), valid 12 h like the real thing.
 //   - Signatures are not verified and secret keys are never seen (only the signature is), never logged.
 //
-// Test hooks: `GET /__stats` → {"counts":{"ecr:GetAuthorizationToken":1,…},"requests":[…]}; `POST /__reset` clears.
+// Test hooks: `GET /__stats` → {"counts":{"ecr:GetAuthorizationToken":1,…},"requests":[…]}; `POST /__reset` clears
+// the counts (SSO sessions live on: tests share one); `POST /__sso/revoke` ends every SSO session.
 //
 // Usage: node aws-stub.mjs [--port N] [--port-file FILE]     (port 0 = any free port; the bound port is written to
 //        FILE once listening, which is how with-stack.sh finds it without racing for a port)
 import { createServer } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { ssoRoute } from './sso-stub.mjs';
 
 const TOKEN_PASSWORD = process.env.FL_ECR_TOKEN_PASSWORD;
 if (!TOKEN_PASSWORD) {
@@ -289,35 +293,6 @@ const stsHandlers = {
   },
 };
 
-// ---- SSO portal (restJson): GET /federation/credentials?account_id=…&role_name=… ----------------------------------
-function ssoGetRoleCredentials(req, res, url) {
-  const token = req.headers['x-amz-sso_bearer_token'];
-  const account = url.searchParams.get('account_id') ?? '';
-  const roleName = url.searchParams.get('role_name') ?? '';
-  const fail = (status, type, message) => {
-    const text = JSON.stringify({ message });
-    res.writeHead(status, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': type, 'Content-Length': Buffer.byteLength(text) });
-    res.end(text);
-    return status;
-  };
-  if (!token) return fail(401, 'UnauthorizedException', 'Session token not found or invalid');
-  if (!/^\d{12}$/.test(account) || !roleName) return fail(400, 'InvalidRequestException', 'account_id and role_name are required');
-  if (markerOf(String(token)) === 'EXPIRED') return fail(401, 'UnauthorizedException', 'Session token not found or invalid');
-  const arn = `arn:aws:sts::${account}:assumed-role/AWSReservedSSO_${roleName}_0123456789abcdef/fl-sso-user`;
-  const creds = issueTemporaryKeys(account, markerOf(roleName), { arn, userId: `AROA${account}SSO:fl-sso-user` }, 3600);
-  const text = JSON.stringify({
-    roleCredentials: {
-      accessKeyId: creds.accessKeyId,
-      secretAccessKey: creds.secretAccessKey,
-      sessionToken: creds.sessionToken,
-      expiration: creds.expiration.getTime(), // restJson: epoch milliseconds for this API
-    },
-  });
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
-  return 200;
-}
-
 // ---- server ------------------------------------------------------------------------------------------------------
 const server = createServer((req, res) => {
   const chunks = [];
@@ -369,9 +344,12 @@ const server = createServer((req, res) => {
         return;
       }
 
-      if (req.method === 'GET' && url.pathname === '/federation/credentials') {
-        entry.action = 'sso:GetRoleCredentials';
-        entry.status = ssoGetRoleCredentials(req, res, url);
+      // IAM Identity Center (sso-stub.mjs): OIDC and the portal, told apart by method and path.
+      const sso = ssoRoute(req, res, url, body, `http://${req.headers.host}`, { issueTemporaryKeys, markerOf });
+      if (sso) {
+        entry.action = sso.action;
+        entry.status = sso.status;
+        if (res.oauthError) entry.error = res.oauthError;
         return;
       }
 
