@@ -3,7 +3,8 @@
 // Request schemas live in shared/schemas.ts, keyed by the same names (drift is a type error there).
 import type { FixId } from './ids';
 import type {
-  Check, FixPreview, FixResult, LoginOutcome, LoginRequest, LogoutRequest, Result, Status, UndoResult, VmLogLine, VmStatus,
+  Check, FixPreview, FixResult, LoginOutcome, LoginRequest, LogoutRequest, Result, SsoAccounts, SsoAuthorization, SsoRoleBinding,
+  SsoSessionInfo, Status, UndoResult, VmLogLine, VmStatus,
 } from './types';
 
 export interface Channels {
@@ -23,6 +24,18 @@ export interface Channels {
   getSettings: { request: void; response: AppSettings };
   setSettings: { request: SettingsChange; response: AppSettings };
   setAutoRenew: { request: { host: string; enabled: boolean }; response: AppSettings };
+  /** IAM Identity Center sessions from ~/.aws/config (and start URLs typed before), and whether the user is signed in. */
+  ssoSessions: { request: void; response: SsoSessionInfo[] };
+  /** Starts a sign-in and opens the browser; the code to show comes back at once. */
+  ssoSignIn: { request: { session: string } | { startUrl: string; region: string }; response: SsoAuthorization };
+  /** Waits until the user approved (or denied, or the code expired). */
+  ssoFinishSignIn: { request: { session: string }; response: SsoSessionInfo };
+  ssoCancelSignIn: { request: { session: string }; response: void };
+  ssoAccounts: { request: { session: string; refresh?: boolean }; response: SsoAccounts };
+  /** Remembers the role picked for an account. */
+  ssoSetRole: { request: SsoRoleBinding; response: void };
+  /** Adds the ECR registries of the picked accounts in the picked regions, each bound to its picked role. */
+  ssoAddRegistries: { request: { session: string; accounts: { accountId: string; roleName: string }[]; regions: string[] }; response: string[] };
 }
 
 /** The menu-bar app's settings, as the window and the tray show them. */
@@ -70,6 +83,7 @@ export type Api = {
 export const channelNames = ['getStatus', 'login', 'loginAll', 'logout', 'setProfile', 'addRegistry', 'addEcrFromProfile', 'ssoLogin',
   'runChecks', 'previewFix', 'applyFix', 'undo', 'restartVm',
   'getSettings', 'setSettings', 'setAutoRenew',
+  'ssoSessions', 'ssoSignIn', 'ssoFinishSignIn', 'ssoCancelSignIn', 'ssoAccounts', 'ssoSetRole', 'ssoAddRegistries',
 ] as const satisfies readonly Channel[];
 export const eventNames = ['statusChanged', 'vmLog', 'focusRegistry', 'settingsChanged'] as const satisfies readonly EventName[];
 

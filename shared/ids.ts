@@ -69,6 +69,22 @@ export const errorKinds = [
   'aws-failed',
   'aws-cli-missing',
   'sso-login-failed',
+  // IAM Identity Center signed in from the app (main/core/sso).
+  'sso-session-ended',
+  'sso-signed-out',
+  'sso-session-missing',
+  'sso-no-session',
+  'sso-pick-session',
+  'sso-bad-start-url',
+  'sso-bad-region',
+  'sso-not-a-portal',
+  'sso-code-expired',
+  'sso-sign-in-denied',
+  'sso-cancelled',
+  'sso-not-signing-in',
+  'sso-role-denied',
+  'sso-throttled',
+  'sso-failed',
   // Credential helpers.
   'helper-missing',
   'helper-failed',
@@ -104,7 +120,7 @@ export type ErrorKind = (typeof errorKinds)[number];
  * Failures only the user can resolve (a password, an MFA code, a profile, an SSO sign-in): "Log in to all" skips
  * them instead of reporting a failure, auto-renew waits for the user instead of retrying, and a notification asks.
  */
-export const inputNeededKinds: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['needs-password', 'needs-mfa', 'needs-profile', 'sso-login-needed']);
+export const inputNeededKinds: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['needs-password', 'needs-mfa', 'needs-profile', 'sso-login-needed', 'sso-session-ended']);
 
 /** Why a password is asked for: the window words its dialog after it. */
 export type PasswordReason = 'no-username' | 'not-remembered' | 'keychain-empty';

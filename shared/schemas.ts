@@ -11,6 +11,9 @@ const host = z.string().min(1).max(255);
 const profile = z.string().min(1).max(128);
 const fixId = z.enum(fixIds, 'not a fix id');
 const region = z.string().regex(regionPattern, 'not an AWS region name');
+const ssoSession = z.string().regex(/^(session|url):\S/, 'not an IAM Identity Center session').max(1100);
+const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits');
+const roleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'not a role name');
 
 export const requestSchemas = {
   getStatus: none,
@@ -41,4 +44,15 @@ export const requestSchemas = {
     renewBeforeMinutes: z.number().int().min(renewBeforeRange.min).max(renewBeforeRange.max).optional(),
   }),
   setAutoRenew: z.strictObject({ host, enabled: z.boolean() }),
+  ssoSessions: none,
+  ssoSignIn: z.union([z.strictObject({ session: ssoSession }), z.strictObject({ startUrl: z.string().min(1).max(1024), region })]),
+  ssoFinishSignIn: z.strictObject({ session: ssoSession }),
+  ssoCancelSignIn: z.strictObject({ session: ssoSession }),
+  ssoAccounts: z.strictObject({ session: ssoSession, refresh: z.boolean().optional() }),
+  ssoSetRole: z.strictObject({ session: ssoSession, accountId, roleName }),
+  ssoAddRegistries: z.strictObject({
+    session: ssoSession,
+    accounts: z.array(z.strictObject({ accountId, roleName })).min(1).max(1000),
+    regions: z.array(region).min(1).max(40),
+  }),
 } satisfies Record<Channel, z.ZodType>;

@@ -32,6 +32,8 @@ export interface Registry {
   profile: string | null;
   expiresAt: string | null;
   state: LoginState;
+  /** Logs in with an IAM Identity Center role (added from the account picker) instead of a profile. */
+  sso?: SsoRoleBinding;
 }
 
 export interface Profile {
@@ -74,6 +76,10 @@ export interface ErrorDetail {
   action?: string;
   /** needs-password: why the password is asked for. */
   reason?: PasswordReason;
+  /** sso-*: the IAM Identity Center session (`session:NAME` or `url:START_URL`) to sign in to again. */
+  session?: string;
+  /** sso-role-denied, access-denied with a role: the IAM Identity Center role that was refused. */
+  roleName?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -95,6 +101,8 @@ export interface LoginOutcome {
   result: 'logged-in' | 'failed' | 'skipped';
   /** For ECR: the profile that was used. */
   profile?: string;
+  /** For ECR: the IAM Identity Center role that was used (instead of a profile). */
+  sso?: SsoRoleBinding;
   expiresAt?: string | null;
   error?: AppError;
   /** Logged in, but something around it did not work (e.g. the password could not be remembered). */
@@ -158,4 +166,55 @@ export interface UndoResult {
 export interface VmLogLine {
   line: string;
   stream: 'stdout' | 'stderr' | 'info';
+}
+
+// ---- IAM Identity Center (SSO) ------------------------------------------------------------------------------------
+
+/** An IAM Identity Center role in an account, reached through one session (`session:NAME` or `url:START_URL`). */
+export interface SsoRoleBinding {
+  session: string;
+  accountId: string;
+  roleName: string;
+}
+
+export type SsoSessionSource = 'sso-session' | 'profile' | 'typed';
+export type SsoSessionState = 'signed-in' | 'expired' | 'signed-out';
+
+/** A session the user can sign in to, and whether they are. Never the token. */
+export interface SsoSessionInfo {
+  id: string;
+  /** The sso-session name, or the start URL's host. */
+  label: string;
+  startUrl: string;
+  region: string;
+  source: SsoSessionSource;
+  /** Profiles in ~/.aws/config that use it. */
+  profiles: string[];
+  state: SsoSessionState;
+  expiresAt: string | null;
+  /** The session renews itself (refresh token) without the browser until it truly ends. */
+  canRefresh: boolean;
+}
+
+/** What the user needs to approve a sign-in in the browser. */
+export interface SsoAuthorization {
+  session: string;
+  userCode: string;
+  verificationUri: string;
+  expiresAt: string;
+}
+
+export interface SsoAccountInfo {
+  accountId: string;
+  accountName: string;
+  emailAddress: string;
+  roles: string[];
+  /** The role picked for this account before (remembered), if it is still one of `roles`. */
+  role: string | null;
+}
+
+export interface SsoAccounts {
+  session: string;
+  fetchedAt: string;
+  accounts: SsoAccountInfo[];
 }

@@ -108,6 +108,7 @@ export function startShell(mainDir: string): void {
         loginItem: osLoginItem(platform, env),
         menuBarOnlyDefault: builtMenuBarOnly(),
         onSettingsChanged: applySettings,
+        openExternal: (url) => shell.openExternal(url),
       }),
       {
         onBusyChange: (b) => ((busy = b), redraw()),

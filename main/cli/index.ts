@@ -6,6 +6,7 @@ import { statusCommand } from './status-command';
 import { doctorCommand } from './doctor-command';
 import { fixCommand, undoCommand } from './fix-command';
 import { vmCommand } from './vm-command';
+import { ssoCommand } from './sso-command';
 
 const usage = `Usage: finch-logins <command> [options]
 
@@ -25,6 +26,13 @@ Commands:
                          osxkeychain-setup, ecr-login-setup, migrate-plaintext, remove-unsupported-store, vm-restart
   undo [--yes]           Put back the files the last fix changed, byte for byte
   vm status|restart      The Finch VM's state; stop and start it (output shown as it comes)
+  sso sessions [--json]  IAM Identity Center sessions (from ~/.aws/config) and whether you are signed in
+  sso login [--session NAME | --start-url URL --region R]
+                         Sign in to IAM Identity Center in the browser (no AWS CLI needed)
+  sso accounts [--session NAME] [--search TEXT] [--refresh] [--json]
+                         The accounts you can reach and your roles in each
+  sso add <account>[:<role>]... --regions R1,R2 [--role ROLE] [--session NAME]
+                         Add those accounts' ECR registries, logged in to with the picked role
 
 Exit codes: 0 done, 1 an operation failed, 2 usage error.`;
 
@@ -37,6 +45,7 @@ const commands: Record<string, Command> = {
   fix: fixCommand,
   undo: undoCommand,
   vm: vmCommand,
+  sso: (argv, env, out) => ssoCommand(argv, env, out),
 };
 
 export async function main(argv: string[], out: Output = processOutput, vars: NodeJS.ProcessEnv = process.env, input: CliInput = processInput): Promise<number> {

@@ -7,6 +7,7 @@ import { runChecks } from './health/run-checks';
 import { ecrHostsForProfile } from './login/ecr-from-profile';
 import { addRegistries, login, loginAll, logout, setRegistryProfile, type LoginDeps } from './login/login-service';
 import { ssoLogin } from './login/sso-login';
+import { addSsoRegistries, createSignIns, rememberSsoRole, ssoAccounts, ssoSessions } from './sso/sso-service';
 import { changeSettings, readAppSettings, setRegistryAutoRenew, type SettingsDeps } from './state/settings';
 import { resolvePaths } from './paths';
 import { readStatus } from './status';
@@ -19,9 +20,12 @@ export interface HandlerDeps extends LoginDeps, SettingsDeps {
   emit?: <E extends EventName>(event: E, payload: Events[E]) => void;
   /** The shell applies changed settings (Dock icon, auto-renew schedule, tray). */
   onSettingsChanged?: (settings: AppSettings) => void;
+  /** Opens an IAM Identity Center verification page in the user's browser (Electron: shell.openExternal). */
+  openExternal?: (url: string) => void | Promise<void>;
 }
 
 export function createHandlers(env: Env, deps: HandlerDeps = {}): Handlers {
+  const signIns = createSignIns(env, { openUrl: deps.openExternal });
   return {
     getStatus: () => readStatus(env),
     login: (req) => login(env, req, deps),
@@ -39,6 +43,13 @@ export function createHandlers(env: Env, deps: HandlerDeps = {}): Handlers {
     getSettings: () => readAppSettings(resolvePaths(env).stateDir, deps),
     setSettings: async (change) => settingsChanged(await changeSettings(resolvePaths(env).stateDir, change, deps)),
     setAutoRenew: async ({ host, enabled }) => settingsChanged(await setRegistryAutoRenew(resolvePaths(env).stateDir, host, enabled, deps)),
+    ssoSessions: () => ssoSessions(env),
+    ssoSignIn: (target) => signIns.start(target),
+    ssoFinishSignIn: ({ session }) => signIns.finish(session),
+    ssoCancelSignIn: async ({ session }) => signIns.cancel(session),
+    ssoAccounts: ({ session, refresh }) => ssoAccounts(env, session, { refresh }),
+    ssoSetRole: (binding) => rememberSsoRole(env, binding),
+    ssoAddRegistries: ({ session, accounts, regions }) => addSsoRegistries(env, session, accounts, regions),
   };
 
   function settingsChanged(settings: AppSettings): AppSettings {

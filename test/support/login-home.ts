@@ -82,6 +82,7 @@ export function loginHome(opts: { platform?: Platform; config?: object | null; v
     AWS_ENDPOINT_URL_ECR_PUBLIC: stack.aws,
     AWS_ENDPOINT_URL_STS: stack.aws,
     AWS_ENDPOINT_URL_SSO: stack.aws,
+    AWS_ENDPOINT_URL_SSO_OIDC: stack.aws,
     AWS_CONFIG_FILE: path.join(sb.home, '.aws/config'),
     AWS_SHARED_CREDENTIALS_FILE: path.join(sb.home, '.aws/credentials'),
     ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),

@@ -24,6 +24,13 @@ describe('notification model', () => {
     expect(loginNotification(failed('ghcr.io', 'needs-password'), 'tray')).toMatchObject({ title: 'ghcr.io: password needed', host: 'ghcr.io', reason: 'input-needed' });
     expect(loginNotification(failed('public.ecr.aws', 'needs-profile'), 'renew')).toMatchObject({ title: 'ECR Public: choose an AWS profile' });
     expect(loginNotification(failed(ecr, 'sso-login-needed'), 'renew')!.body).toMatch(/AWS SSO session has ended/);
+    // An IAM Identity Center session signed in from the app that truly ended (the refresh token no longer works).
+    expect(loginNotification(failed(ecr, 'sso-session-ended', 'Your IAM Identity Center session corp has ended (it expired or was signed out).'), 'renew')).toEqual({
+      title: 'ECR 123456789012 (eu-west-1): IAM Identity Center sign-in needed',
+      body: 'Finch Logins could not renew this login by itself. Your IAM Identity Center session corp has ended (it expired or was signed out). Click to sign in again.',
+      host: ecr,
+      reason: 'input-needed',
+    });
   });
 
   it('reports other failures with the core\u2019s message', () => {

@@ -88,7 +88,7 @@ describe('holds after an attempt', () => {
   });
 
   it('does not retry what only the user can fix', () => {
-    expect([...inputNeededKinds].sort()).toEqual(['needs-mfa', 'needs-password', 'needs-profile', 'sso-login-needed']);
+    expect([...inputNeededKinds].sort()).toEqual(['needs-mfa', 'needs-password', 'needs-profile', 'sso-login-needed', 'sso-session-ended']);
     for (const kind of inputNeededKinds) {
       expect(holdAfter(kind, undefined, at(5), t0)).toEqual({ until: Infinity, expiresAt: at(5), failures: 1 });
     }

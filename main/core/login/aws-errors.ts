@@ -10,6 +10,7 @@ interface SdkError {
 }
 
 export function classifyAwsError(e: unknown, profile: string, what: string): Failure {
+  if (e instanceof Failure) return e; // already in plain words (e.g. from IAM Identity Center role credentials)
   const err = (e ?? {}) as SdkError;
   const name = err.name ?? '';
   const message = err.message ?? String(e);

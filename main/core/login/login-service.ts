@@ -1,7 +1,7 @@
 // Logins, logouts and "log in to all": tokens from AWS or a password from the user or the keychain, handed to
 // `finch login` on stdin; expiry and profile choices remembered in the app state (never the secret).
 import { inputNeededKinds } from '../../../shared/ids';
-import type { AppError, LoginOutcome, LoginRequest, LogoutRequest } from '../../../shared/types';
+import type { AppError, LoginOutcome, LoginRequest, LogoutRequest, SsoRoleBinding } from '../../../shared/types';
 import { readAwsProfiles, type AwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
 import { toAppError } from '../failure';
@@ -18,6 +18,8 @@ import { finchLogin, finchLogout, prepareFinch } from './finch-login';
 import { keychainService, systemKeychain, type Keychain } from './keychain';
 import { mapLimit } from './limit';
 import { accountLookup, resolveProfile, type AccountLookup } from './profile-resolver';
+import { ssoRoleCredentials } from '../sso/sso-role-credentials';
+import { findSession, listSsoSessions, type SsoSession } from '../sso/sso-sessions';
 
 export const loginAllConcurrency = 12;
 
@@ -88,6 +90,15 @@ class Batch {
     return cached(this.credentialsByProfile, `${profile}|${mfaCode ?? ''}`, () => profileCredentials(this.env, this.paths, profile, mfaCode));
   }
 
+  private ssoSessionList?: SsoSession[];
+  /** An IAM Identity Center role's credentials, resolved once per session + account + role per batch. */
+  ssoCredentials(b: SsoRoleBinding): CredentialsProvider {
+    return cached(this.credentialsByProfile, `sso|${b.session}|${b.accountId}|${b.roleName}`, () => {
+      const session = findSession((this.ssoSessionList ??= listSsoSessions(this.aws, this.state)), b.session);
+      return ssoRoleCredentials(this.env, this.paths, session, b.accountId, b.roleName);
+    });
+  }
+
   token(key: string, fetch: () => Promise<RegistryToken>): Promise<RegistryToken> {
     return cached(this.tokens, key, fetch);
   }
@@ -119,14 +130,24 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
   let username: string;
   let secret: string;
   let profile: string | undefined;
+  let sso: SsoRoleBinding | undefined;
   let expiresAt: string | null = null;
 
   if (kind === 'ecr' || kind === 'ecr-public') {
     if (kind === 'ecr') {
       const ecr = parseEcrHost(host)!;
-      profile = (await resolveProfile(host, ecr.accountId, ecr.region, b.aws, b.state, b.accounts, req.profile)).profile;
-      const p = profile;
-      const token = await b.token(`ecr|${p}|${ecr.region}|${req.mfaCode ?? ''}`, () => ecrToken(b.env, { profile: p, region: ecr.region, credentials: b.credentials(p, req.mfaCode) }));
+      // A profile picked for the registry wins over the IAM Identity Center role it was added with.
+      const resolved = await resolveProfile(host, ecr.accountId, ecr.region, b.aws, b.state, b.accounts, req.profile, remembered?.sso);
+      let token: RegistryToken;
+      if ('sso' in resolved) {
+        sso = resolved.sso;
+        const role = sso;
+        token = await b.token(`ecr|sso|${role.session}|${role.accountId}|${role.roleName}|${ecr.region}`, () => ssoEcrToken(b, role, ecr.region));
+      } else {
+        profile = resolved.profile;
+        const p = profile;
+        token = await b.token(`ecr|${p}|${ecr.region}|${req.mfaCode ?? ''}`, () => ecrToken(b.env, { profile: p, region: ecr.region, credentials: b.credentials(p, req.mfaCode) }));
+      }
       ({ username, password: secret } = token);
       expiresAt = token.expiresAt;
     } else {
@@ -172,13 +193,34 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
     if (expiresAt) m.expiresAt = expiresAt;
     else delete m.expiresAt;
     if (profile) m.loggedInWith = profile;
-    if (req.profile) m.profile = req.profile;
+    if (sso) {
+      // The role it logged in with stays bound (also when found through the account's remembered role).
+      m.sso = sso;
+      delete m.loggedInWith;
+    }
+    if (req.profile) {
+      m.profile = req.profile;
+      delete m.sso;
+    }
     if (req.password !== undefined) {
       if (rememberedNow) m.rememberedUser = username;
       else if (!req.remember) delete m.rememberedUser;
     }
   });
-  return { host, result: 'logged-in', ...(profile ? { profile } : {}), expiresAt, ...(warning ? { warning } : {}) };
+  return { host, result: 'logged-in', ...(profile ? { profile } : {}), ...(sso ? { sso } : {}), expiresAt, ...(warning ? { warning } : {}) };
+}
+
+/** An ECR token with an IAM Identity Center role's credentials; AWS's refusal names the role, not a profile. */
+async function ssoEcrToken(b: Batch, role: SsoRoleBinding, region: string): Promise<RegistryToken> {
+  const who = `${role.roleName}@${role.accountId}`;
+  try {
+    return await ecrToken(b.env, { profile: who, region, credentials: b.ssoCredentials(role) });
+  } catch (e) {
+    if (e instanceof Failure && e.kind === 'access-denied') {
+      throw new Failure('access-denied', `AWS denied ecr:GetAuthorizationToken to role ${role.roleName} in account ${role.accountId}.`, 'Pick another role for this account, or ask your administrator to allow ecr:GetAuthorizationToken in this permission set.', { accountId: role.accountId, roleName: role.roleName });
+    }
+    throw e;
+  }
 }
 
 async function attempt(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
@@ -247,8 +289,10 @@ export async function setRegistryProfile(env: Env, host: string, profile: string
   const h = canonical(host);
   await updateState(resolvePaths(env).stateDir, (s) => {
     const m = (s.registries[h] ??= {});
-    if (profile) m.profile = profile;
-    else delete m.profile;
+    if (profile) {
+      m.profile = profile;
+      delete m.sso; // the newest choice wins: a profile now, not the Identity Center role it was added with
+    } else delete m.profile;
   });
 }
 

@@ -2,16 +2,16 @@
 // account id (the convention in Finch's documentation); else a profile whose account (and, preferably, region)
 // match; else the user is asked. Accounts come from the profile itself where it says (role_arn, sso_account_id),
 // else from STS GetCallerIdentity, remembered in the app state.
+import type { SsoRoleBinding } from '../../../shared/types';
 import type { AwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
 import { Failure } from '../failure';
 import type { AppState } from '../state/app-state';
 import { callerAccount, type CredentialsProvider } from './ecr-token';
 
-export interface Resolution {
-  profile: string;
-  how: 'bound' | 'named-after-account' | 'account-match';
-}
+export type Resolution =
+  | { profile: string; how: 'bound' | 'named-after-account' | 'account-match' }
+  | { sso: SsoRoleBinding; how: 'bound-role' | 'account-role' };
 
 /** The account a profile names in its own settings, with no call to AWS. */
 export function declaredAccount(details: Record<string, string> | undefined): string | null {
@@ -72,6 +72,7 @@ export async function resolveProfile(
   state: AppState,
   lookup: AccountLookup,
   explicit?: string,
+  boundRole?: SsoRoleBinding,
 ): Promise<Resolution> {
   const names = new Set(aws.profiles.map((p) => p.name));
   const chosen = explicit ?? state.registries[host]?.profile;
@@ -81,11 +82,17 @@ export async function resolveProfile(
     }
     return { profile: chosen, how: 'bound' };
   }
+  if (boundRole) return { sso: boundRole, how: 'bound-role' };
   if (names.has(accountId)) return { profile: accountId, how: 'named-after-account' };
   const accounts = await Promise.all(aws.profiles.map(async (p) => ({ p, account: await lookup(p.name) })));
   const sameAccount = accounts.filter((a) => a.account === accountId);
   const best = sameAccount.find((a) => a.p.region === region) ?? sameAccount[0];
   if (best) return { profile: best.p.name, how: 'account-match' };
+  // No profile for the account, but a role picked for it in the account picker: use that.
+  for (const [session, roles] of Object.entries(state.sso?.roles ?? {})) {
+    const roleName = roles[accountId];
+    if (roleName) return { sso: { session, accountId, roleName }, how: 'account-role' };
+  }
   throw new Failure(
     'needs-profile',
     `No AWS profile is known to belong to account ${accountId}.`,

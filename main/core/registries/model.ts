@@ -56,6 +56,7 @@ function describe(host: string, g: Gathered, config: ConfigJson, store: StoreLis
     ...(ecr ? { accountId: ecr.accountId, region: ecr.region } : {}),
     auth: 'none',
     profile: memory.profile ?? memory.loggedInWith ?? null,
+    ...(memory.sso && !memory.profile ? { sso: memory.sso } : {}),
     expiresAt: null,
     state: 'logged-out',
   };

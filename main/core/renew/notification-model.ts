@@ -37,6 +37,8 @@ export function loginNotification(outcome: LoginOutcome, origin: LoginOrigin): N
       return { title: `${name}: MFA code needed`, body: `${couldNot} Click to enter the code from your MFA device${detail?.profile ? ` for profile "${detail.profile}"` : ''}.`, host, reason: 'input-needed' };
     case 'sso-login-needed':
       return { title: `${name}: AWS sign-in needed`, body: `${couldNot} The AWS SSO session${detail?.profile ? ` of profile "${detail.profile}"` : ''} has ended: click to sign in again.`, host, reason: 'input-needed' };
+    case 'sso-session-ended':
+      return { title: `${name}: IAM Identity Center sign-in needed`, body: `${couldNot} ${message} Click to sign in again.`, host, reason: 'input-needed' };
     case 'needs-password':
       return { title: `${name}: password needed`, body: `${couldNot} Click to enter the password or access token.`, host, reason: 'input-needed' };
     case 'needs-profile':

@@ -22,6 +22,8 @@ export interface RegistryMemory {
   /** Added in the app before any login. */
   added?: boolean;
   autoRenew?: boolean;
+  /** Logs in with this IAM Identity Center role (added from the account picker); a bound `profile` wins. */
+  sso?: { session: string; accountId: string; roleName: string };
 }
 
 export interface AppState {
@@ -31,6 +33,12 @@ export interface AppState {
   accounts?: Record<string, { accountId: string; checkedAt: string }>;
   /** The version of the finch binary, keyed by its path, size and mtime (asking finch costs a process start). */
   finch?: { path: string; stamp: string; version: string };
+  /** IAM Identity Center: start URLs typed in the app (not in ~/.aws/config), and the role picked per account. */
+  sso?: {
+    typed?: { startUrl: string; region: string }[];
+    /** session id → account id → role name */
+    roles?: Record<string, Record<string, string>>;
+  };
 }
 
 export const stateFileName = 'state.json';
