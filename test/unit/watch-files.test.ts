@@ -42,6 +42,7 @@ function fakeFs() {
       return { close: () => (w.closed = true) };
     },
     isDir: (p) => dirs.has(p),
+    fingerprint: () => null,
   };
   const open = () => watches.filter((w) => !w.closed);
   const fire = (dir: string, name: string | null) => open().filter((w) => w.dir === dir).forEach((w) => w.listener(name));

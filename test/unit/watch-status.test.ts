@@ -33,13 +33,17 @@ describe('debounce', () => {
   });
 });
 
+/** Folders that always exist; `change(name)` gives the file new content and reports it, `touch(name)` only reports. */
 function fakeWatchFs() {
   const listeners: ((f: string | null) => void)[] = [];
+  const versions = new Map<string, number>();
   const fs: WatchFs = {
     watch: (_dir, l) => (listeners.push(l), { close: () => undefined }),
     isDir: () => true,
+    fingerprint: (file) => String(versions.get(path.basename(file)) ?? 0),
   };
-  return { fs, change: (name: string) => listeners.forEach((l) => l(name)) };
+  const touch = (name: string) => listeners.forEach((l) => l(name));
+  return { fs, touch, change: (name: string) => (versions.set(name, (versions.get(name) ?? 0) + 1), touch(name)) };
 }
 
 const status = (n: number): Status => ({ platform: 'linux', finch: {} as Status['finch'], registries: [], profiles: [], problems: [{ file: 'f', message: String(n) }] });
@@ -65,6 +69,25 @@ describe('status watcher (fake timers)', () => {
     await vi.advanceTimersByTimeAsync(250);
     expect(seen.map((s) => s.problems[0]!.message)).toEqual(['1', '2']);
     expect(w.latest()).toEqual(status(2));
+    w.stop();
+  });
+
+  it('a rewrite with the same content (Finch rewrites finch.yaml on every command) starts no read', async () => {
+    vi.useFakeTimers();
+    const { fs, change, touch } = fakeWatchFs();
+    const read = vi.fn(async () => status(1));
+    const w = startStatusWatcher(currentEnv({ HOME: '/h', FINCH_LOGINS_PLATFORM: 'darwin' }), { onStatus: () => undefined, read, fs });
+    await w.refreshNow();
+    touch('finch.yaml');
+    touch('config.json');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(read).toHaveBeenCalledTimes(1);
+    change('finch.yaml');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(read).toHaveBeenCalledTimes(2);
+    touch('finch.yaml');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(read).toHaveBeenCalledTimes(2);
     w.stop();
   });
 

@@ -1,7 +1,8 @@
 // Watches folders for changes to the named files: one fs.watch per folder (inotify, FSEvents, ReadDirectoryChangesW),
 // so nothing is polled. A folder that does not exist yet (no ~/.aws before `aws configure`) is waited for by watching
 // its nearest existing ancestor; a folder that disappears goes back to that state.
-import { statSync, watch } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { nearestExisting, type WatchTarget } from './watch-targets';
 
@@ -13,6 +14,8 @@ export interface Closeable {
 export interface WatchFs {
   watch(dir: string, listener: (filename: string | null) => void, onError: () => void): Closeable;
   isDir(p: string): boolean;
+  /** What a file holds, as a digest (never the bytes: config.json may hold passwords); null when it is missing. */
+  fingerprint(file: string): string | null;
 }
 
 export const nodeWatchFs: WatchFs = {
@@ -27,6 +30,14 @@ export const nodeWatchFs: WatchFs = {
       return statSync(p).isDirectory();
     } catch {
       return false;
+    }
+  },
+  fingerprint(file) {
+    try {
+      return createHash('sha256').update(readFileSync(file)).digest('hex');
+    } catch (e) {
+      // Missing, or not ours to read (root's ~/.docker): either way nothing new can be read from it.
+      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : `unreadable:${(e as NodeJS.ErrnoException).code}`;
     }
   },
 };

@@ -6,6 +6,13 @@
 // cheaply. Logins through `finch login` also write config.json (an empty `auths` entry), which the folder watch
 // sees; what it cannot see (an entry erased in Keychain Access) is caught by re-listing the store at most every
 // 30 s, and only while someone is looking (`shouldPoll`: the window is visible). Files are never polled.
+//
+// Every finch command, `vm status` included, rewrites finch.yaml (Finch's config.Load writes the file back on every
+// run, runfinch/finch pkg/config/config.go), and each read runs `finch vm status`: the read itself makes a change
+// event. So an event counts only when the file's content differs from what it was when the last read started;
+// Finch's rewrite of unchanged settings is the same bytes and starts nothing (Finch's first rewrite of a hand-written
+// file — comments dropped, defaults added — is a real change and gives one more read).
+import path from 'node:path';
 import type { Status } from '../../../shared/types';
 import type { Env } from '../env';
 import { resolvePaths } from '../paths';
@@ -45,8 +52,14 @@ export function startStatusWatcher(env: Env, opts: StatusWatcherOptions): Status
   let running: Promise<Status | null> | null = null;
   let again = false;
   let stopped = false;
+  const fs = opts.fs ?? nodeWatchFs;
+  const targets = watchTargets(resolvePaths(env));
+  const watched = targets.flatMap((t) => t.names.map((n) => path.join(t.dir, n)));
+  /** Each watched file's fingerprint when the last read started: what that read saw, or something newer. */
+  const atLastRead = new Map<string, string | null>();
 
   const readOnce = async (): Promise<Status | null> => {
+    for (const file of watched) atLastRead.set(file, fs.fingerprint(file));
     try {
       const status = await read(env);
       const json = JSON.stringify(status);
@@ -81,7 +94,11 @@ export function startStatusWatcher(env: Env, opts: StatusWatcherOptions): Status
   };
 
   const refresh = debounce(() => void refreshNow(), opts.debounceMs ?? defaultDebounceMs);
-  const watcher = watchFiles(watchTargets(resolvePaths(env)), () => refresh(), opts.fs ?? nodeWatchFs);
+  const onChange = (file: string) => {
+    if (atLastRead.has(file) && fs.fingerprint(file) === atLastRead.get(file)) return;
+    refresh();
+  };
+  const watcher = watchFiles(targets, onChange, fs);
   const poll = setInterval(() => {
     if (opts.shouldPoll?.()) refresh();
   }, opts.storePollMs ?? defaultStorePollMs);
