@@ -49,7 +49,7 @@ const oursEnv = home();
 function ours() {
   const env = oursEnv;
   return time(() => {
-    const r = spawnSync(process.execPath, [cli, 'login', '--all', '--json'], { env, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cli, 'login', '--all', '--relogin', '--json'], { env, encoding: 'utf8' });
     const results = JSON.parse(r.stdout).results;
     if (r.status !== 0 || results.length !== 10 || results.some((x) => x.result !== 'logged-in')) throw new Error(`login --all failed: ${r.stdout}${r.stderr}`);
   });

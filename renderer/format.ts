@@ -1,5 +1,6 @@
 // How the snapshot's values read in the window: the words a user sees for each kind, source, state and type.
 import type { AuthSource, LoginState, ProfileType, Registry, RegistryKind, Status, VmStatus } from '../shared/types';
+import { canLogIn } from '../shared/login-all';
 
 // The countdown's words, shared with the CLI and the tray.
 export { formatRemaining } from '../shared/format';
@@ -111,7 +112,7 @@ export function liveState(r: Registry, now: number): LoginState {
 }
 
 /** Rows whose credential helper (ecr-login …) fetches a token each time Finch needs one: nothing to log in to. */
-export const onDemand = (r: Registry): boolean => r.auth === 'cred-helper';
+export const onDemand = (r: Registry): boolean => !canLogIn(r);
 
 /** Rows that log in with an AWS profile: private ECR and ECR Public, when no helper does it on demand. */
 export const usesProfile = (r: Registry): boolean => (r.kind === 'ecr' || r.kind === 'ecr-public') && !onDemand(r);

@@ -10,7 +10,8 @@ import type {
 export interface Channels {
   getStatus: { request: void; response: Status };
   login: { request: LoginRequest; response: LoginOutcome };
-  loginAll: { request: void; response: LoginOutcome[] };
+  /** "Log in to all": what is expired, expiring or logged out; `relogin` redoes every login (shared/login-all.ts). */
+  loginAll: { request: { relogin?: boolean }; response: LoginOutcome[] };
   logout: { request: LogoutRequest; response: void };
   setProfile: { request: { host: string; profile: string | null }; response: void };
   addRegistry: { request: { host: string }; response: string };

@@ -25,7 +25,7 @@ export const requestSchemas = {
     remember: z.boolean().optional(),
     mfaCode: z.string().regex(/^\d{6}$/, 'an MFA code is 6 digits').optional(),
   }),
-  loginAll: none,
+  loginAll: z.strictObject({ relogin: z.boolean().optional() }),
   logout: z.strictObject({ host, forget: z.boolean().optional() }),
   setProfile: z.strictObject({ host, profile: profile.nullable() }),
   addRegistry: z.strictObject({ host }),

@@ -60,7 +60,7 @@ export function createTrayDispatcher(deps: TrayActionDeps): (action: TrayAction)
           return;
         }
         case 'login-all':
-          for (const spec of loginNotifications(await handlers.loginAll(undefined), 'tray')) deps.notify(spec);
+          for (const spec of loginNotifications(await handlers.loginAll({}), 'tray')) deps.notify(spec);
           return;
         case 'health-check':
           deps.notify(healthNotification(await handlers.runChecks(undefined)));

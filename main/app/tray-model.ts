@@ -1,5 +1,6 @@
 // The tray, as plain data: which icon, which tooltip, which menu — a pure function of the status snapshot and the
 // shell's own state, so every line of the menu is unit-tested. main/app/tray.ts turns it into Electron objects.
+import { loginAllHosts } from '../../shared/login-all';
 import type { Platform, Registry, Status } from '../../shared/types';
 import { stateFromExpiry } from '../core/registries/login-state';
 import { registryName } from '../core/renew/registry-name';
@@ -161,7 +162,8 @@ export function trayModel(status: Status | null, inputs: TrayInputs): TrayModel 
 
   items.push(
     { type: 'separator' },
-    { type: 'normal', label: 'Log In to All', enabled: !inputs.busy && !!status && status.registries.length > 0, action: { id: 'login-all' } },
+    // As in the window: renews what is expired, expiring or logged out (shared/login-all.ts); nothing due, nothing to do.
+    { type: 'normal', label: 'Log In to All', enabled: !inputs.busy && !!status && loginAllHosts(status.registries, 'renew').length > 0, action: { id: 'login-all' } },
     { type: 'normal', label: 'Run Health Check', enabled: !inputs.busy, action: { id: 'health-check' } },
   );
   // Finch on Linux has no VM: containers run on the host.

@@ -17,7 +17,9 @@ Commands:
                          or to a remembered registry
   login <host> --username U --password-stdin [--remember]
                          Log in with a password or access token read from standard input
-  login --all [--json]   Log in to everything that needs no typing; the rest is listed as skipped
+  login --all [--relogin] [--json]
+                         Renew every login that is expired, expiring or missing (--relogin: every login);
+                         those that need typing are listed as skipped
   logout <host>... [--forget]
                          Log out (--forget also removes the remembered password from the keychain)
   doctor [--json]        Health checks, failing ones first, each with the fix that solves it (exit 1 on an error)

@@ -1,5 +1,5 @@
 // finch-logins login <host>... [--profile P] [--username U --password-stdin] [--remember] [--json]
-// finch-logins login --all [--json]
+// finch-logins login --all [--relogin] [--json]
 // finch-logins logout <host>... [--forget]
 import { formatRemaining } from '../../shared/format';
 import type { LoginOutcome, LoginRequest } from '../../shared/types';
@@ -31,15 +31,21 @@ export function renderOutcome(o: LoginOutcome, now: Date): string {
   return hostLine(o.result === 'skipped' ? 'skipped' : 'FAILED', o.host, `: ${o.error?.message ?? ''}`, o.error);
 }
 
+/** `login --all` found nothing due: say why, and how to redo valid logins anyway. */
+function nothingToDo(relogin: boolean): string {
+  return relogin ? 'No registries to log in to.' : 'No login is expired, expiring or missing. (`finch-logins login --all --relogin` redoes them all.)';
+}
+
 export async function loginCommand(argv: string[], env: Env, out: Output, input: CliInput = processInput): Promise<number> {
   const { flags, positionals } = parseArgs(argv, {
-    all: 'boolean', json: 'boolean', profile: 'string', username: 'string', 'password-stdin': 'boolean', remember: 'boolean', 'mfa-code': 'string',
+    all: 'boolean', relogin: 'boolean', json: 'boolean', profile: 'string', username: 'string', 'password-stdin': 'boolean', remember: 'boolean', 'mfa-code': 'string',
   });
   let outcomes: LoginOutcome[];
   if (flags.all) {
     if (positionals.length || flags.profile || flags.username || flags['password-stdin']) throw new UsageError('--all takes no hosts, --profile or password');
-    outcomes = await loginAll(env);
+    outcomes = await loginAll(env, {}, flags.relogin ? 'relogin' : 'renew');
   } else {
+    if (flags.relogin) throw new UsageError('--relogin goes with --all');
     if (positionals.length === 0) throw new UsageError('name at least one registry host, or use --all');
     if (flags['password-stdin'] && !flags.username) throw new UsageError('--password-stdin needs --username');
     if (flags.username && !flags['password-stdin']) throw new UsageError('--username needs --password-stdin (passwords are never taken from the command line)');
@@ -59,7 +65,7 @@ export async function loginCommand(argv: string[], env: Env, out: Output, input:
     outcomes = await loginMany(env, positionals.map((host) => ({ ...base, host })));
   }
   const now = env.now();
-  out.stdout(flags.json ? JSON.stringify({ results: outcomes }, null, 2) : outcomes.map((o) => renderOutcome(o, now)).join('\n') || 'No registries to log in to.');
+  out.stdout(flags.json ? JSON.stringify({ results: outcomes }, null, 2) : outcomes.map((o) => renderOutcome(o, now)).join('\n') || nothingToDo(!!flags.relogin));
   return outcomes.some((o) => o.result === 'failed') ? 1 : 0;
 }
 

@@ -29,7 +29,7 @@ export function createHandlers(env: Env, deps: HandlerDeps = {}): Handlers {
   return {
     getStatus: () => readStatus(env),
     login: (req) => login(env, req, deps),
-    loginAll: () => loginAll(env, deps),
+    loginAll: (req) => loginAll(env, deps, req?.relogin ? 'relogin' : 'renew'),
     logout: (req) => logout(env, req, deps),
     setProfile: ({ host, profile }) => setRegistryProfile(env, host, profile),
     addRegistry: async ({ host }) => (await addRegistries(env, [host]))[0]!,

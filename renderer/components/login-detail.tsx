@@ -49,7 +49,7 @@ export function LoginDetail({ registry, outcome }: { registry: Registry; outcome
           {error?.message ?? (result === 'skipped' ? 'this registry needs you.' : 'The login failed.')}
         </p>
         {error?.hint && <p className="login-detail-hint">{error.hint}</p>}
-        {error && <NextStep registry={registry} error={error} />}
+        {error && <NextStep registry={registry} error={error} fromAll={outcome.fromAll} />}
       </div>
       <button type="button" className="icon-button" aria-label={`Dismiss the message for ${registry.host}`} title="Dismiss" onClick={() => dismiss(registry.host)}>
         ×
@@ -59,7 +59,7 @@ export function LoginDetail({ registry, outcome }: { registry: Registry; outcome
 }
 
 /** The control that answers the error, when there is one. */
-function NextStep({ registry, error }: { registry: Registry; error: AppError }) {
+function NextStep({ registry, error, fromAll }: { registry: Registry; error: AppError; fromAll: boolean }) {
   const busy = useAppStore((s) => s.busy[registry.host]);
   const ssoThenLogin = useAppStore((s) => s.ssoThenLogin);
   const askPassword = useAppStore((s) => s.askPassword);
@@ -90,7 +90,8 @@ function NextStep({ registry, error }: { registry: Registry; error: AppError }) 
       );
     }
     case 'needs-mfa':
-      return <MfaForm registry={registry} />;
+      // After the row's own Log in the code field takes the focus; after "Log in to all" it waits to be chosen.
+      return <MfaForm registry={registry} autoFocus={!fromAll} />;
     case 'needs-password':
       return (
         <div className="login-next">
@@ -115,7 +116,7 @@ function NextStep({ registry, error }: { registry: Registry; error: AppError }) 
 }
 
 /** A six-digit code from the MFA device, sent with the login once and cleared from the field at once. */
-function MfaForm({ registry }: { registry: Registry }) {
+function MfaForm({ registry, autoFocus }: { registry: Registry; autoFocus: boolean }) {
   const busy = useAppStore((s) => s.busy[registry.host]);
   const login = useAppStore((s) => s.login);
   const [code, setCode] = useState('');
@@ -141,7 +142,7 @@ function MfaForm({ registry }: { registry: Registry }) {
         pattern="\d{6}"
         maxLength={6}
         placeholder="123456"
-        autoFocus
+        autoFocus={autoFocus}
         value={code}
         disabled={!!busy}
         onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}

@@ -3,7 +3,9 @@
 // way to the bridge and is not kept anywhere in the store.
 import type { StateCreator } from 'zustand';
 import type { ErrorKind } from '../../shared/ids';
+import { canLogIn, loginAllHosts, type LoginAllMode } from '../../shared/login-all';
 import type { AppError, LoginOutcome, Result } from '../../shared/types';
+import { liveState } from '../format';
 import type { AppState } from './app-state';
 import { bridgeCaller, noBridgeForAction, without } from './bridge';
 
@@ -30,9 +32,12 @@ export interface PasswordPrompt {
 }
 
 export interface LoginAllSummary {
+  mode: LoginAllMode;
   loggedIn: number;
   failed: number;
   skipped: number;
+  /** Valid logins "Log in to all" left as they are (not counted in the three above). */
+  leftAlone: number;
 }
 
 export interface LoginSlice {
@@ -60,7 +65,8 @@ export interface LoginSlice {
   ssoThenLogin: (host: string, profile: string) => Promise<void>;
   /** Finch older than 1.15 logs in inside its VM: start it, then log in again. */
   startVmThenLogin: (host: string) => Promise<void>;
-  loginAll: () => Promise<void>;
+  /** "Log in to all" (`renew`: what is expired, expiring or logged out) or "Re-login all" (`relogin`). */
+  loginAll: (mode?: LoginAllMode) => Promise<void>;
   addRegistry: (host: string) => Promise<Result<string>>;
   addEcrFromProfile: (profile: string, regions: string[]) => Promise<Result<string[]>>;
   askPassword: (prompt: PasswordPrompt) => void;
@@ -188,8 +194,11 @@ export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
         await get().login(host);
       },
 
-      async loginAll() {
-        const hosts = (get().status?.registries ?? []).filter((r) => r.auth !== 'cred-helper').map((r) => r.host);
+      async loginAll(mode = 'renew') {
+        const registries = get().status?.registries ?? [];
+        const now = Date.now();
+        const hosts = loginAllHosts(registries, mode, (r) => liveState(r, now));
+        const loggable = registries.filter(canLogIn).length;
         set((s) => ({
           loggingInAll: true,
           allError: null,
@@ -197,7 +206,7 @@ export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
           outcomes: {},
           busy: { ...s.busy, ...Object.fromEntries(hosts.map((h) => [h, 'login' as const])) },
         }));
-        const r = await call('loginAll', (a) => a.loginAll());
+        const r = await call('loginAll', (a) => a.loginAll(mode === 'relogin' ? { relogin: true } : {}));
         set((s) => {
           const busy = { ...s.busy };
           for (const h of hosts) if (busy[h] === 'login') delete busy[h];
@@ -208,7 +217,7 @@ export function createLoginSlice(): StateCreator<AppState, [], [], LoginSlice> {
           return;
         }
         const outcomes: Record<string, RowOutcome> = {};
-        const summary: LoginAllSummary = { loggedIn: 0, failed: 0, skipped: 0 };
+        const summary: LoginAllSummary = { mode, loggedIn: 0, failed: 0, skipped: 0, leftAlone: Math.max(0, loggable - r.value.length) };
         for (const o of r.value) {
           outcomes[o.host] = { result: o.result, fromAll: true, ...(o.error ? { error: o.error } : {}), ...(o.profile ? { profile: o.profile } : {}) };
           if (o.result === 'logged-in') summary.loggedIn++;

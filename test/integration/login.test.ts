@@ -184,14 +184,26 @@ describe.skipIf(!stack.up)('logins against the real stack', () => {
     const devHostFips = `${accounts.dev}.dkr.ecr-fips.us-east-1.amazonaws.com`;
     created.push(devHostFips);
     expect((await runCli(sb.vars, ['login', devHostFips])).code).toBe(0);
+    // Renewing leaves the login just made as it is (the keyring may hold others' logins from earlier tests: they
+    // are valid too, so only what is known to be due is asserted).
+    const renew = await runCli(sb.vars, ['login', '--all', '--json']);
+    expect(renew.code, renew.stdout).toBe(0);
+    const renewed = Object.fromEntries(results(renew.stdout).map((o) => [o.host, o]));
+    expect(renewed[devHostFips]).toBeUndefined();
+    expect(renewed['quay.io']).toMatchObject({ result: 'skipped', error: { kind: 'needs-password' } });
+
     await resetAwsStats();
-    const r = await runCli(sb.vars, ['login', '--all', '--json']);
+    const r = await runCli(sb.vars, ['login', '--all', '--relogin', '--json']);
     const by = Object.fromEntries(results(r.stdout).map((o) => [o.host, o]));
     expect(r.code, r.stdout).toBe(0);
     for (const h of [named, devHost, devHost2, roleHost, devHostFips, 'public.ecr.aws']) expect(by[h]!.result, h).toBe('logged-in');
     expect(by['quay.io']).toMatchObject({ result: 'skipped', error: { kind: 'needs-password' } });
     // named|eu-west-1, dev|us-east-1 (two hosts), dev|us-west-2, role|eu-west-1 → 4 ECR token requests.
     expect((await awsStats()).counts['ecr:GetAuthorizationToken']).toBe(4);
+
+    // Every ECR login is now valid for 12 hours: Log in to all has only the password registry left to try.
+    const after = await runCli(sb.vars, ['login', '--all', '--json']);
+    expect(results(after.stdout).map((o) => o.host)).toEqual(['quay.io']);
   });
 
   it('no secret in any process\'s argv or environment during a login, nor in our files or output', async () => {

@@ -1,6 +1,7 @@
 // Logins, logouts and "log in to all": tokens from AWS or a password from the user or the keychain, handed to
 // `finch login` on stdin; expiry and profile choices remembered in the app state (never the secret).
 import { inputNeededKinds } from '../../../shared/ids';
+import { loginAllHosts, type LoginAllMode } from '../../../shared/login-all';
 import type { AppError, LoginOutcome, LoginRequest, LogoutRequest, SsoRoleBinding } from '../../../shared/types';
 import { readAwsProfiles, type AwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
@@ -244,23 +245,22 @@ export async function loginMany(env: Env, reqs: LoginRequest[], deps: LoginDeps 
 }
 
 /**
- * Everything that needs no typing: ECR and ECR Public (tokens from AWS) and remembered passwords. Registries
- * that need input are reported as skipped, and those whose credential helper fetches tokens itself are left alone.
+ * "Log in to all" (`shared/login-all.ts` says what that selects): by default the logins that are expired, expiring
+ * or missing, with `relogin` every login the app can make. Only the selected registries get an outcome; one that
+ * needs typing (a password, an MFA code, a profile) is reported as skipped.
  */
-export async function loginAll(env: Env, deps: LoginDeps = {}): Promise<LoginOutcome[]> {
+export async function loginAll(env: Env, deps: LoginDeps = {}, mode: LoginAllMode = 'renew'): Promise<LoginOutcome[]> {
   // The registries as the status lists them, without probing finch and its VM: the batch checks finch once, while
   // the first tokens are fetched. The SDK loads meanwhile.
   warmUpSdk();
   const snapshot = await readSnapshot(env, { probeFinch: false });
-  const registries = statusFrom(snapshot).registries;
+  const hosts = loginAllHosts(statusFrom(snapshot).registries, mode);
+  if (hosts.length === 0) return [];
   const b = new Batch(env, snapshot.paths, snapshot.aws, snapshot.state, deps);
   b.finch().catch(() => undefined); // its failure is reported by each login that awaits it
   return b.run(() =>
-    mapLimit(registries, loginAllConcurrency, async (r): Promise<LoginOutcome> => {
-      if (r.auth === 'cred-helper') {
-        return { host: r.host, result: 'skipped', error: { kind: 'helper-managed', message: `${r.helper} fetches credentials for ${r.host} by itself.` } };
-      }
-      const outcome = await attempt(b, { host: r.host });
+    mapLimit(hosts, loginAllConcurrency, async (host): Promise<LoginOutcome> => {
+      const outcome = await attempt(b, { host });
       if (outcome.result === 'failed' && outcome.error && inputNeededKinds.has(outcome.error.kind)) return { ...outcome, result: 'skipped' };
       return outcome;
     }),
