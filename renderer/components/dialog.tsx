@@ -1,7 +1,9 @@
 // Every dialog of the window, on the platform's own <dialog>: focus moves in (to the [data-autofocus] field when
 // there is one: React's autoFocus runs before the dialog is shown, so it cannot) and is kept there, Escape asks to
-// close, the rest of the window is inert behind a dimmed backdrop. Shown while mounted.
+// close, the rest of the window is inert behind a dimmed backdrop. Shown while mounted. When it closes, the focus
+// goes back to the control that opened it (or, when that one is gone, to `returnFocus`), never to <body>.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { focusSoon } from './focus';
 
 interface Props {
   /** The id of the element naming the dialog (its heading). */
@@ -16,18 +18,30 @@ interface Props {
    */
   frame?: 'modal' | 'sheet';
   className?: string;
+  /** Where the focus goes on close when the control that opened the dialog is gone (e.g. a dismissed row result). */
+  returnFocus?: () => HTMLElement | null | undefined;
   children: ReactNode;
 }
 
-export function Dialog({ labelledBy, onClose, busy = false, frame = 'modal', className, children }: Props) {
+export function Dialog({ labelledBy, onClose, busy = false, frame = 'modal', className, returnFocus, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const fallback = useRef(returnFocus);
+  useEffect(() => {
+    fallback.current = returnFocus;
+  });
 
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement && active !== document.body && !d.contains(active) ? active : null;
     if (!d.open) d.showModal();
     d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => d.close();
+    return () => {
+      d.close();
+      // Last resort: the heading of the view underneath (focusable by script only), where a keyboard user can go on.
+      focusSoon(() => opener, () => fallback.current?.(), () => document.querySelector<HTMLElement>('.view .view-title'));
+    };
   }, []);
 
   const modal = frame === 'modal';

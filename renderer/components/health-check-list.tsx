@@ -35,7 +35,7 @@ export function CheckRow({ check: c, home, onFix, disabled = false }: { check: C
       <CheckStatusIcon status={c.status} />
       <div className="check-main">
         <div className="check-head">
-          <h3 id={titleId} className="check-title" title={c.id}>
+          <h3 id={titleId} className="check-title">
             {c.title}
           </h3>
           <StatePill tone={checkTone[c.status]} label={checkLabel[c.status]} />

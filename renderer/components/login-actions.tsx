@@ -4,6 +4,7 @@ import type { Profile, Registry } from '../../shared/types';
 import { liveState, onDemand, usesPassword, usesProfile } from '../format';
 import { useAppStore } from '../store';
 import { useNow } from './countdown';
+import { busyAttrs, focusSoon, rowButton } from './focus';
 import { Spinner } from './icons';
 import { ProfilePicker } from './profile-picker';
 
@@ -43,15 +44,22 @@ export function LoginActions({ registry: r }: { registry: Registry }) {
       <button
         type="button"
         className="button button-small"
-        disabled={!!busy}
-        onClick={() => void login(r.host)}
+        {...busyAttrs(!!busy)}
+        onClick={() => !busy && void login(r.host)}
         title={loggedIn ? `Log in to ${r.host} again` : `Log in to ${r.host}`}
       >
         {(busy === 'login' || busy === 'sso') && <Spinner />}
         {loginLabel}
       </button>
       {canLogOut && (
-        <button type="button" className="button button-small" disabled={!!busy} onClick={() => (usesPassword(r) ? askLogout(r.host) : void logout(r.host))} title={`finch logout ${r.host}`}>
+        <button
+          type="button"
+          className="button button-small"
+          data-action="logout"
+          {...busyAttrs(!!busy)}
+          onClick={() => !busy && (usesPassword(r) ? askLogout(r.host) : void logout(r.host))}
+          title={`finch logout ${r.host}`}
+        >
           {busy === 'logout' && <Spinner />}
           {busy === 'logout' ? 'Logging out…' : 'Log out'}
         </button>
@@ -62,8 +70,18 @@ export function LoginActions({ registry: r }: { registry: Registry }) {
 
 /** Under a password registry's row: log out, keeping or forgetting a password saved in the keychain. */
 export function LogoutConfirm({ registry: r }: { registry: Registry }) {
-  const logout = useAppStore((s) => s.logout);
-  const cancel = useAppStore((s) => s.cancelLogout);
+  const logoutNow = useAppStore((s) => s.logout);
+  const cancelNow = useAppStore((s) => s.cancelLogout);
+  // Answered either way, the focus goes back to the row: its Log out button, or Log in once logged out.
+  const back = () => focusSoon(() => rowButton(r.host, 'logout'));
+  const cancel = () => {
+    cancelNow();
+    back();
+  };
+  const logout = async (host: string, forget?: boolean) => {
+    await logoutNow(host, forget);
+    back();
+  };
   return (
     <div
       className="login-detail login-detail-confirm"

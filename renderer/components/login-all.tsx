@@ -1,27 +1,53 @@
-// "Log in to all": every registry that needs no typing (ECR, ECR Public, remembered passwords) at once. Each
-// row then shows its own result; the line here counts them, until the next refresh.
+// "Log in to all" renews every login that is expired, expiring or logged out; "Re-login all" redoes every login the
+// app can make (shared/login-all.ts decides, for the tray and the CLI too). Only the rows logged in to show a result;
+// the line here counts them, and the valid logins left as they are, until the next refresh.
 import type { Registry } from '../../shared/types';
-import { onDemand, plural } from '../format';
+import { canLogIn, loginAllHosts } from '../../shared/login-all';
+import { liveState, plural } from '../format';
 import { useAppStore } from '../store';
 import { ErrorNotice } from './error-notice';
+import { useNow } from './countdown';
+import { busyAttrs } from './focus';
 import { Spinner } from './icons';
 
 export function LoginAllButton({ registries }: { registries: Registry[] }) {
   const loggingIn = useAppStore((s) => s.loggingInAll);
   const loginAll = useAppStore((s) => s.loginAll);
-  const eligible = registries.filter((r) => !onDemand(r)).length;
+  const now = useNow();
+  const due = loginAllHosts(registries, 'renew', (r) => liveState(r, now)).length;
+  const loggable = registries.filter(canLogIn).length;
   return (
-    <button
-      type="button"
-      className="button button-primary"
-      disabled={loggingIn || eligible === 0}
-      aria-busy={loggingIn}
-      onClick={() => void loginAll()}
-      title={eligible === 0 ? 'No registry here needs a login from Finch Logins.' : 'Log in to every registry that needs no typing: ECR, ECR Public and remembered passwords.'}
-    >
-      {loggingIn && <Spinner />}
-      {loggingIn ? 'Logging in…' : 'Log in to all'}
-    </button>
+    <>
+      {loggable > 0 && (
+        <button
+          type="button"
+          className="button"
+          {...busyAttrs(loggingIn)}
+          onClick={() => !loggingIn && void loginAll('relogin')}
+          title="Log in again to every registry Finch Logins can log in to, valid logins included."
+        >
+          Re-login all
+        </button>
+      )}
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={loggable === 0}
+        {...busyAttrs(loggingIn)}
+        aria-busy={loggingIn}
+        onClick={() => !loggingIn && void loginAll('renew')}
+        title={
+          loggable === 0
+            ? 'No registry here needs a login from Finch Logins.'
+            : due === 0
+              ? 'Every login is still valid: nothing to renew.'
+              : `Log in to ${plural(due, 'registry', 'registries')} whose login is expired, expiring or missing.`
+        }
+      >
+        {loggingIn && <Spinner />}
+        {loggingIn ? 'Logging in…' : 'Log in to all'}
+      </button>
+    </>
   );
 }
 
@@ -44,12 +70,14 @@ export function LoginAllSummary() {
     summary.loggedIn > 0 && <span className="summary-good">{`${summary.loggedIn} logged in`}</span>,
     summary.failed > 0 && <span className="summary-bad">{`${summary.failed} failed`}</span>,
     summary.skipped > 0 && <span className="summary-skipped">{`${summary.skipped} skipped`}</span>,
+    summary.leftAlone > 0 && <span className="summary-left">{`${plural(summary.leftAlone, 'still valid, left as it is', 'still valid, left as they are')}`}</span>,
   ].filter(Boolean);
   const total = summary.loggedIn + summary.failed + summary.skipped;
+  const title = summary.mode === 'relogin' ? 'Re-login all' : 'Log in to all';
   return (
     <div className="login-all-summary" role="status">
       <p>
-        <span className="summary-title">{`Log in to all: ${plural(total, 'registry', 'registries')}`}</span>
+        <span className="summary-title">{total === 0 ? `${title}: nothing was due` : `${title}: ${plural(total, 'registry', 'registries')}`}</span>
         {parts.map((p, i) => (
           <span key={i} className="summary-part">
             {p}

@@ -6,6 +6,7 @@ import type { AppError, Registry } from '../../shared/types';
 import { dockerHubHost } from '../../shared/registry-host';
 import { useAppStore, type PasswordPrompt } from '../store';
 import { Dialog } from './dialog';
+import { rowButton } from './focus';
 import { ErrorNotice } from './error-notice';
 import { Spinner } from './icons';
 
@@ -63,7 +64,7 @@ export function PasswordDialog({ prompt, registry }: { prompt: PasswordPrompt; r
   };
 
   return (
-    <Dialog frame="sheet" labelledBy={`${id}-title`} onClose={close} busy={submitting} className="sheet-narrow">
+    <Dialog frame="sheet" labelledBy={`${id}-title`} onClose={close} busy={submitting} className="sheet-narrow" returnFocus={() => rowButton(host)}>
       <form className="sheet-form" onSubmit={(e) => void submit(e)} autoComplete="off">
         <header className="sheet-head">
           <h2 id={`${id}-title`}>Log in to {host}</h2>

@@ -1,6 +1,6 @@
 // The AWS profile an ECR (or ECR Public) row logs in with. "Automatic" leaves the choice to the app: the profile
 // named after the account, else one found in that account (ECR Public: the default profile).
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Profile, Registry } from '../../shared/types';
 import { useAppStore } from '../store';
 import { WarningIcon } from './icons';
@@ -20,12 +20,23 @@ export function profileOptionLabel(p: Profile): string {
   return `${p.name} · ${p.region ?? 'no region'}`;
 }
 
+/** A key that changes a closed <select>'s value in place (not one that opens its list: Space, Alt+arrow, F4). */
+function stepsClosed(e: KeyboardEvent<HTMLSelectElement>): boolean {
+  if (e.altKey || e.metaKey || e.ctrlKey) return false;
+  return ['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key) || (e.key.length === 1 && e.key !== ' ');
+}
+
 export function ProfilePicker({ registry, profiles }: { registry: Registry; profiles: Profile[] }) {
   const busy = useAppStore((s) => s.busy[registry.host]);
   const focus = useAppStore((s) => (s.profileFocus?.host === registry.host ? s.profileFocus.n : 0));
   const setProfile = useAppStore((s) => s.setProfile);
   const ref = useRef<HTMLSelectElement>(null);
   const warningId = useId();
+  // On Linux and Windows the arrow keys change a closed <select> one option at a time: each such change is only a
+  // draft, saved when the user leaves the field or presses Enter (Escape puts the saved one back). A choice made in
+  // the open list (mouse, or Enter in the list) is saved at once.
+  const [draft, setDraft] = useState<string | null>(null);
+  const keyed = useRef(false);
 
   // A login that could not choose a profile asks for this picker.
   useEffect(() => {
@@ -38,6 +49,11 @@ export function ProfilePicker({ registry, profiles }: { registry: Registry; prof
   const current = registry.profile;
   const known = current === null || profiles.some((p) => p.name === current);
   const warning = accountMismatch(current, registry);
+  const commit = () => {
+    if (draft === null) return;
+    setDraft(null);
+    if (draft !== (current ?? '')) void setProfile(registry.host, draft || null);
+  };
 
   return (
     <div className="profile-picker">
@@ -46,13 +62,31 @@ export function ProfilePicker({ registry, profiles }: { registry: Registry; prof
         <select
           ref={ref}
           className="select"
-          value={current ?? ''}
+          value={draft ?? current ?? ''}
           title={current ? profileOptionLabel(profiles.find((p) => p.name === current) ?? { name: current, region: null, type: 'other' }) : registry.kind === 'ecr-public' ? 'Automatic: your default profile' : 'Automatic: the profile named after the account, else one found in it'}
-          disabled={!!busy}
+          disabled={!!busy && busy !== 'profile'}
+          aria-busy={busy === 'profile' || undefined}
           aria-label={`AWS profile for ${registry.host}`}
           aria-describedby={warning ? warningId : undefined}
           aria-invalid={warning ? true : undefined}
-          onChange={(e) => void setProfile(registry.host, e.target.value || null)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            else if (e.key === 'Escape' && draft !== null) {
+              e.preventDefault();
+              setDraft(null);
+            } else keyed.current = stepsClosed(e);
+          }}
+          onBlur={commit}
+          onChange={(e) => {
+            const value = e.target.value;
+            const fromKeys = keyed.current;
+            keyed.current = false;
+            if (fromKeys) setDraft(value);
+            else {
+              setDraft(null);
+              if (value !== (current ?? '')) void setProfile(registry.host, value || null);
+            }
+          }}
         >
           <option value="">Automatic</option>
           {profiles.map((p) => (

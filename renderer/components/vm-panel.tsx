@@ -6,6 +6,7 @@ import { vmLabel, vmTone } from '../format';
 import { useAppStore } from '../store';
 import { Command } from './command';
 import { Dialog } from './dialog';
+import { busyAttrs } from './focus';
 import { ErrorCallout } from './error-notice';
 import { Inline } from './health-text';
 import { RefreshIcon, RestartIcon } from './icons';
@@ -57,8 +58,9 @@ export function VmPanel({ status, home }: { status: Status; home: string | null 
           <button
             type="button"
             className="button"
-            onClick={ask}
-            disabled={restarting || !!blocked}
+            onClick={() => !restarting && ask()}
+            disabled={!!blocked}
+            {...busyAttrs(restarting)}
             aria-busy={restarting}
             title={blocked ?? 'Stop and start Finch’s VM, so it reads finch.yaml again'}
           >
@@ -157,7 +159,7 @@ export function VmRestartConfirm() {
   const vm = status?.finch.vm ?? 'unknown';
   const blocked = restartBlocked(status);
   return (
-    <Dialog labelledBy="vm-confirm-title" onClose={cancel} className="confirm-dialog">
+    <Dialog labelledBy="vm-confirm-title" onClose={cancel} className="confirm-dialog" returnFocus={() => document.querySelector<HTMLElement>('.vm-log')}>
       <header className="modal-head">
         <h2 id="vm-confirm-title">{vm === 'running' ? 'Restart the Finch VM?' : 'Start the Finch VM?'}</h2>
       </header>

@@ -32,7 +32,7 @@ export function HealthView({ status }: { status: Status }) {
     <section className="view health" aria-labelledby="health-heading">
       <div className="view-head view-head-row">
         <div>
-          <h2 id="health-heading">Health</h2>
+          <h2 id="health-heading" className="view-title" tabIndex={-1}>Health</h2>
           <p className="view-sub">What could keep Finch from logging in or pulling images, and fixes you can review and undo.</p>
         </div>
         <div className="view-actions">

@@ -7,7 +7,7 @@ export function ProfilesView({ status }: { status: Status }) {
   return (
     <section className="view" aria-labelledby="profiles-heading">
       <div className="view-head">
-        <h2 id="profiles-heading">AWS profiles</h2>
+        <h2 id="profiles-heading" className="view-title" tabIndex={-1}>AWS profiles</h2>
         <p className="view-sub">The profiles in your AWS config and credentials files, as the AWS CLI reads them.</p>
       </div>
       {status.profiles.length > 0 ? (

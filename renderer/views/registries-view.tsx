@@ -22,7 +22,7 @@ export function RegistriesView({ status }: { status: Status }) {
     <section className="view" aria-labelledby="registries-heading">
       <div className="view-head view-head-actions">
         <div>
-          <h2 id="registries-heading">Registries</h2>
+          <h2 id="registries-heading" className="view-title" tabIndex={-1}>Registries</h2>
           <p className="view-sub">Where Finch pulls and pushes images, and where each login comes from.</p>
         </div>
         <div className="view-actions">

@@ -31,7 +31,7 @@ export function SettingsView({ status }: { status: Status | null }) {
   return (
     <section className="view settings" aria-labelledby="settings-heading" aria-busy={loading}>
       <div className="view-head">
-        <h2 id="settings-heading">Settings</h2>
+        <h2 id="settings-heading" className="view-title" tabIndex={-1}>Settings</h2>
         <p className="view-sub">How Finch Logins starts, and how it keeps your ECR logins from running out.</p>
       </div>
 
