@@ -7,3 +7,7 @@ export function formatRemaining(ms: number): string {
   const h = Math.floor(minutes / 60);
   return h > 0 ? `${h} h ${minutes % 60} m` : `${minutes} m`;
 }
+
+/** Linux, not root: why the logins in root's config.json show as unknown (FinchInfo.configNeedsRoot). */
+export const configNeedsRootNote =
+  'Finch on Linux runs as root and keeps its logins in root\u2019s config.json, which only root can read: the logins in it show as unknown here. Logging in works: Finch Logins runs finch as root and asks for your password once per batch.';

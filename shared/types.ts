@@ -19,6 +19,11 @@ export interface FinchInfo {
   credsStore: string | null;
   credHelpers: Record<string, string>;
   yamlCredsHelpers: string[];
+  /**
+   * Linux, not root: config.json is root's and cannot be read here. Its logins show as unknown; logging in still
+   * works (finch runs as root). Not a problem to fix: the state of a normal desktop user.
+   */
+  configNeedsRoot?: boolean;
 }
 
 export interface Registry {

@@ -1,5 +1,5 @@
 // finch-logins status [--json]: the status every shell renders, as a table or as JSON.
-import { formatRemaining } from '../../shared/format';
+import { configNeedsRootNote, formatRemaining } from '../../shared/format';
 import type { Registry, Status } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { readStatus } from '../core/status';
@@ -47,6 +47,7 @@ export function renderStatus(s: Status, now: Date): string {
       : 'Finch: not found (install it from https://runfinch.com, or set FINCH_LOGINS_FINCH to its path)',
   );
   lines.push(`Config: ${f.configFile}${f.credsStore ? ` (credsStore: ${f.credsStore})` : ''}`);
+  if (f.configNeedsRoot) lines.push(`  ${configNeedsRootNote}`);
   lines.push(`finch.yaml: ${f.yamlFile}${f.yamlCredsHelpers.length ? ` (creds_helpers: ${f.yamlCredsHelpers.join(', ')})` : ''}`);
   lines.push('');
   if (s.registries.length === 0) {

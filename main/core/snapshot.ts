@@ -28,6 +28,11 @@ export interface SnapshotOptions {
   probeFinch?: boolean;
 }
 
+/** Linux: Finch's config.json is root's; a window or CLI that is not root cannot read it (see status.ts). */
+export function needsRootToRead(env: Env): boolean {
+  return env.platform === 'linux' && !env.isRoot;
+}
+
 const notProbed: FinchBinary = { path: null, version: null, vm: 'unknown' };
 
 export async function readSnapshot(env: Env, opts: SnapshotOptions = {}): Promise<Snapshot> {
@@ -37,7 +42,7 @@ export async function readSnapshot(env: Env, opts: SnapshotOptions = {}): Promis
   const [finch, config, yaml, aws, state] = await Promise.all([
     // The version finch gave last time is reused while the binary is unchanged.
     opts.probeFinch === false ? notProbed : reading.then((s) => probeFinch(env, paths, s.finch)),
-    readConfigJson(paths.configJson, problems),
+    readConfigJson(paths.configJson, problems, { rootsFile: needsRootToRead(env) }),
     readFinchYaml(paths.finchYaml, problems),
     readAwsProfiles(paths),
     reading,

@@ -16,6 +16,7 @@ export function statusFrom(s: Snapshot): Status {
       credsStore: s.config.credsStore,
       credHelpers: s.config.credHelpers,
       yamlCredsHelpers: s.yaml.credsHelpers,
+      ...(s.config.denied ? { configNeedsRoot: true } : {}),
     },
     registries: buildRegistries({ config: s.config, store: s.store, state: s.state, now: s.env.now() }),
     profiles: s.aws.profiles,

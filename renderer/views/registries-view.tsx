@@ -9,6 +9,7 @@ import { LoginAllButton, LoginAllSummary } from '../components/login-all';
 import { LoginDetail } from '../components/login-detail';
 import { PasswordDialog } from '../components/password-dialog';
 import { RegistriesTable } from '../components/registries-table';
+import { configNeedsRootNote } from '../../shared/format';
 import { homeOf } from '../format';
 import { useAppStore } from '../store';
 
@@ -33,6 +34,7 @@ export function RegistriesView({ status }: { status: Status }) {
         </div>
       </div>
       <LoginAllSummary />
+      {status.finch.configNeedsRoot && status.registries.length > 0 && <p className="view-sub">{configNeedsRootNote}</p>}
       {status.registries.length > 0 ? (
         <RegistriesTable
           registries={status.registries}
@@ -56,6 +58,15 @@ export function RegistriesView({ status }: { status: Status }) {
 function NoRegistries({ status }: { status: Status }) {
   const { finch } = status;
   const config = <FilePath file={finch.configFile} home={homeOf(status)} />;
+  if (finch.configNeedsRoot) {
+    return (
+      <EmptyState title="Logins are root’s">
+        <p>
+          {config}: {configNeedsRootNote} Choose Add registry… above to log in.
+        </p>
+      </EmptyState>
+    );
+  }
   if (status.problems.some((p) => p.file === finch.configFile)) {
     return (
       <EmptyState title="No registries to show">

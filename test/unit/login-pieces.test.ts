@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AwsProfiles } from '../../main/core/aws/profiles';
 import { classifyAwsError } from '../../main/core/login/aws-errors';
 import { decodeAuthorizationToken } from '../../main/core/login/ecr-token';
-import { finchCommand } from '../../main/core/login/finch-invocation';
 import { classifyLoginFailure, finchMessage } from '../../main/core/login/finch-login';
 import { mapLimit } from '../../main/core/login/limit';
 import { declaredAccount, resolveProfile } from '../../main/core/login/profile-resolver';
 import { emptyState, type AppState } from '../../main/core/state/app-state';
-
-describe('calling finch', () => {
-  const none = { isRoot: false, sudo: null, pkexec: null };
-  it('runs finch directly on macOS and Windows, and as root on Linux', () => {
-    expect(finchCommand('darwin', '/usr/local/bin/finch', none)).toEqual({ file: '/usr/local/bin/finch', prefix: [] });
-    expect(finchCommand('linux', '/usr/bin/finch', { ...none, isRoot: true })).toEqual({ file: '/usr/bin/finch', prefix: [] });
-  });
-  it('elevates on Linux with sudo -n -E, else pkexec, else refuses', () => {
-    expect(finchCommand('linux', '/usr/bin/finch', { ...none, sudo: '/usr/bin/sudo', pkexec: '/usr/bin/pkexec' })).toEqual({ file: '/usr/bin/sudo', prefix: ['-n', '-E', '/usr/bin/finch'] });
-    expect(finchCommand('linux', '/usr/bin/finch', { ...none, pkexec: '/usr/bin/pkexec' })).toEqual({ file: '/usr/bin/pkexec', prefix: ['/usr/bin/finch'] });
-    expect(finchCommand('linux', '/usr/bin/finch', none)).toBeNull();
-  });
-});
 
 describe('finch login failures in plain words', () => {
   it('reads the logrus line', () => {

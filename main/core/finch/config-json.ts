@@ -18,6 +18,8 @@ export interface ConfigJson {
   auths: Record<string, AuthEntry>;
   credsStore: string | null;
   credHelpers: Record<string, string>;
+  /** The file is there but this user may not read it (root's ~/.docker on Linux, for a window that is not root). */
+  denied?: boolean;
   /** The parsed document as-is (unknown keys included), for writers that must keep them. */
   raw: Record<string, unknown>;
   text: string | null;
@@ -126,11 +128,17 @@ function pickAuth(entry: Record<string, unknown>): AuthEntry {
   return out;
 }
 
-export async function readConfigJson(file: string, problems: Problems): Promise<ConfigJson> {
+/**
+ * `rootsFile`: the file is root's and we are not root (Linux). Then "permission denied" is the normal state, not a
+ * problem: the logins in it show as unknown, and Finch (as root) uses it as ever.
+ */
+export async function readConfigJson(file: string, problems: Problems, opts: { rootsFile?: boolean } = {}): Promise<ConfigJson> {
   let text: string | null;
   try {
     text = await readTextIfExists(file);
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (opts.rootsFile && (code === 'EACCES' || code === 'EPERM')) return { ...empty(true, false, null), denied: true };
     problems.add(file, `config.json cannot be read: ${(e as Error).message}`);
     return empty(true, false, null);
   }

@@ -1,12 +1,13 @@
-// How to call finch on this machine: by absolute path, as root on Linux (directly, sudo -n -E, or pkexec), with
-// the helper folders on PATH (GUI apps on macOS get a minimal PATH), and on Windows with DOCKER_CONFIG set so
-// `finch login` writes the config.json the VM reads.
+// How to call finch on this machine: by absolute path, with the helper folders on PATH (GUI apps on macOS get a
+// minimal PATH), with DOCKER_CONFIG set where the app reads logins, and on Linux as root (root-access.ts).
 import path from 'node:path';
 import type { Env } from '../env';
 import { Failure } from '../failure';
 import { locateFinch } from '../finch/finch-cli';
 import type { Paths } from '../paths';
-import { childEnv, findExecutable } from '../process/find-executable';
+import { childEnv } from '../process/find-executable';
+import { chooseRootAccess, needsRoot, rootSituation, sudoPrefix } from './root-access';
+import { RootSession, rootSearchPath, sessionArgs } from './root-session';
 
 export interface Invocation {
   file: string;
@@ -14,42 +15,43 @@ export interface Invocation {
   prefix: string[];
   env: Record<string, string | undefined>;
   finchPath: string;
+  /** Linux through pkexec: one root shell for the whole batch runs its logins and logouts (root-session.ts). */
+  session?: RootSession;
 }
 
-export interface Elevation {
-  isRoot: boolean;
-  sudo: string | null;
-  pkexec: string | null;
+/**
+ * The variables finch is given by name, also through sudo and pkexec (which drop the rest). DOCKER_CONFIG is the
+ * folder of the config.json the app reads: on Windows the one the VM reads (%LOCALAPPDATA%\.finch; finch alone
+ * would write %USERPROFILE%\.finch), on Linux root's own (/root/.docker, where a plain `sudo finch pull` looks).
+ */
+export function finchVars(env: Env, paths: Paths): Record<string, string> {
+  return env.platform === 'darwin' ? {} : { DOCKER_CONFIG: loginConfigDir(paths) };
 }
 
-/** Pure: the command line that runs finch with the rights it needs. */
-export function finchCommand(platform: Env['platform'], finchPath: string, elevation: Elevation): { file: string; prefix: string[] } | null {
-  if (platform !== 'linux' || elevation.isRoot) return { file: finchPath, prefix: [] };
-  // -n: never prompt on a terminal we do not have; -E: keep DOCKER_CONFIG and AWS_* for finch.
-  if (elevation.sudo) return { file: elevation.sudo, prefix: ['-n', '-E', finchPath] };
-  if (elevation.pkexec) return { file: elevation.pkexec, prefix: [finchPath] };
-  return null;
-}
-
-export function finchInvocation(env: Env, paths: Paths, elevation?: Partial<Elevation>): Invocation {
+/** finch as the user who runs the app: macOS and Windows, root on Linux, and `finch vm …` (no VM on Linux). */
+export function finchInvocation(env: Env, paths: Paths): Invocation {
   const finchPath = locateFinch(env, paths);
   if (!finchPath) {
     throw new Failure('finch-missing', 'Finch was not found.', 'Install Finch from https://runfinch.com, or set FINCH_LOGINS_FINCH to the finch program.');
   }
-  const e: Elevation = {
-    isRoot: env.isRoot,
-    sudo: findExecutable('sudo', env, paths),
-    pkexec: findExecutable('pkexec', env, paths),
-    ...elevation,
-  };
-  const cmd = finchCommand(env.platform, finchPath, e);
-  if (!cmd) {
-    throw new Failure('needs-root', 'Finch on Linux runs as root, and neither sudo nor pkexec is available.', 'Run finch-logins as root (sudo -E finch-logins …).');
+  return { file: finchPath, prefix: [], env: childEnv(env, paths, finchVars(env, paths)), finchPath };
+}
+
+/** finch with the rights a login or logout needs: on Linux as root (sudo without a password, else pkexec once). */
+export async function loginInvocation(env: Env, paths: Paths, limitMs: number): Promise<Invocation> {
+  const inv = finchInvocation(env, paths);
+  const vars = finchVars(env, paths);
+  const access = chooseRootAccess(env.platform, inv.finchPath, await rootSituation(env, paths, inv.finchPath, vars, inv.env));
+  switch (access.how) {
+    case 'direct':
+      return inv;
+    case 'sudo':
+      return { ...inv, file: access.sudo, prefix: sudoPrefix(inv.finchPath, vars) };
+    case 'pkexec':
+      return { ...inv, session: new RootSession(access.pkexec, sessionArgs(inv.finchPath, loginConfigDir(paths), rootSearchPath(paths.extraBinDirs), limitMs), inv.env, limitMs) };
+    case 'none':
+      throw needsRoot(access);
   }
-  const extra: Record<string, string> = {};
-  // Windows: point finch at the config.json the VM reads (and the status reads), not %USERPROFILE%\.finch.
-  if (env.platform === 'win32') extra.DOCKER_CONFIG = loginConfigDir(paths);
-  return { file: cmd.file, prefix: cmd.prefix, env: childEnv(env, paths, extra), finchPath };
 }
 
 /** The config.json the logins go to, as finch will see it. */

@@ -5,7 +5,7 @@ import { compareVersions, parseFinchVersion, rememberedVersion, type KnownFinch 
 import type { Paths } from '../paths';
 import { run, timeoutMessage } from '../process/run';
 import { loginAddress } from '../registries/host';
-import { finchInvocation, type Invocation } from './finch-invocation';
+import { loginInvocation, type Invocation } from './finch-invocation';
 
 const loginTimeoutMs = 60_000;
 /** Finch older than this ran `login` inside the VM. */
@@ -30,8 +30,8 @@ export function classifyLoginFailure(host: string, message: string): Failure {
   if (/connection refused|no such host|i\/o timeout|network is unreachable|tls handshake timeout|dial tcp|could not resolve/.test(m)) {
     return new Failure('network', `${host} could not be reached: ${message}`, 'Check the host name and your network or VPN, then try again.');
   }
-  if (/a password is required|not in the sudoers|authentication failed|not authorized/.test(m) && !/registry/.test(m)) {
-    return new Failure('needs-root', `Finch needs root rights on Linux and they were refused: ${message}`, 'Run finch-logins with sudo -E, or allow passwordless sudo for finch.');
+  if (/a password is required|not in the sudoers|not allowed to (execute|set the following environment)|authentication failed|not authorized/.test(m) && !/registry/.test(m)) {
+    return new Failure('needs-root', `Finch needs root rights on Linux and they were refused: ${message}`, 'Allow finch without a password for your user in sudoers (NOPASSWD:SETENV), or install pkexec for a password dialog.');
   }
   return new Failure('login-failed', `finch login ${host} failed: ${message || 'no message'}`, `Run \`finch login ${host}\` in a terminal to see Finch's own error.`);
 }
@@ -46,7 +46,7 @@ export async function finchVersionOf(file: string, env: Record<string, string | 
  * Done once per batch of logins, not per registry.
  */
 export async function prepareFinch(env: Env, paths: Paths, known?: KnownFinch): Promise<Invocation & { known?: KnownFinch }> {
-  const inv = finchInvocation(env, paths);
+  const inv = await loginInvocation(env, paths, loginTimeoutMs);
   const { stamp, version: cached } = rememberedVersion(inv.finchPath, known);
   const version = cached ?? (await finchVersionOf(inv.finchPath, inv.env));
   const learned = cached === undefined && version && stamp ? { path: inv.finchPath, stamp, version } : undefined;
@@ -61,19 +61,23 @@ export async function prepareFinch(env: Env, paths: Paths, known?: KnownFinch): 
 
 /** Logs in to `host` as the user knows it (docker.io), at the address finch expects (https://index.docker.io/v1/). */
 export async function finchLogin(inv: Invocation, host: string, username: string, secret: string): Promise<void> {
-  const r = await run(inv.file, [...inv.prefix, 'login', loginAddress(host), '--username', username, '--password-stdin'], {
-    input: secret,
-    timeoutMs: loginTimeoutMs,
-    env: inv.env,
-  });
+  const address = loginAddress(host);
+  const r = inv.session
+    ? await inv.session.login(address, username, secret)
+    : await run(inv.file, [...inv.prefix, 'login', address, '--username', username, '--password-stdin'], { input: secret, timeoutMs: loginTimeoutMs, env: inv.env });
   if (r.spawnError) throw new Failure('finch-missing', `Finch could not be started (${r.spawnError}).`, 'Reinstall Finch or set FINCH_LOGINS_FINCH.');
   if (r.timedOut) throw new Failure('timeout', `${timeoutMessage(r, loginTimeoutMs)} (logging in to ${host})`, 'Check that the registry is reachable, then try again.');
   if (r.code !== 0) throw classifyLoginFailure(host, finchMessage(r.stderr, r.stdout));
 }
 
 export async function finchLogout(env: Env, paths: Paths, host: string): Promise<void> {
-  const inv = finchInvocation(env, paths);
-  const r = await run(inv.file, [...inv.prefix, 'logout', host], { timeoutMs: loginTimeoutMs, env: inv.env });
+  const inv = await loginInvocation(env, paths, loginTimeoutMs);
+  let r;
+  try {
+    r = inv.session ? await inv.session.logout(host) : await run(inv.file, [...inv.prefix, 'logout', host], { timeoutMs: loginTimeoutMs, env: inv.env });
+  } finally {
+    inv.session?.close();
+  }
   if (r.spawnError) throw new Failure('finch-missing', `Finch could not be started (${r.spawnError}).`, 'Reinstall Finch or set FINCH_LOGINS_FINCH.');
   if (r.timedOut) throw new Failure('timeout', `${timeoutMessage(r, loginTimeoutMs)} (logging out of ${host})`, 'Check that Finch answers (finch version), then try again.');
   if (r.code !== 0) {

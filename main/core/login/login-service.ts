@@ -73,11 +73,12 @@ class Batch {
     });
   }
 
-  /** Runs the batch's work, then writes what it learned, whatever happened. */
+  /** Runs the batch's work, then writes what it learned and ends its root session (Linux), whatever happened. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } finally {
+      this.finchPromise?.then((f) => f.session?.close(), () => undefined);
       await this.flush();
     }
   }

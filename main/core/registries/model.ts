@@ -36,7 +36,10 @@ export function buildRegistries({ config, store, state, now }: RegistryInputs): 
   for (const [key, entry] of Object.entries(config.auths)) at(key).auths.push(entry);
   for (const [key, helper] of Object.entries(config.credHelpers)) at(key).helper = helper;
   for (const [key, user] of Object.entries(store?.entries ?? {})) at(key).storeUser = user;
-  for (const [host, memory] of Object.entries(state.registries)) if (memory.added) at(host);
+  for (const [host, memory] of Object.entries(state.registries)) {
+    // Root's config.json unreadable: the registries this app logged in to are the ones it knows of.
+    if (memory.added || config.denied) at(host);
+  }
 
   const registries = [...byHost.entries()].map(([host, g]) => describe(host, g, config, store, state, now));
   return registries.sort((a, b) => kindOrder(a) - kindOrder(b) || a.host.localeCompare(b.host));
@@ -60,6 +63,8 @@ function describe(host: string, g: Gathered, config: ConfigJson, store: StoreLis
     expiresAt: null,
     state: 'logged-out',
   };
+  // Whether a login is stored, and where, is in the file we may not read.
+  if (config.denied) return { ...base, state: 'unknown' };
   // docker's precedence: a per-registry helper, then the default store, then plaintext in the file.
   if (g.helper) {
     // A helper such as ecr-login fetches credentials on demand: whether that works is a health check's job.

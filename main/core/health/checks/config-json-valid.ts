@@ -8,6 +8,12 @@ export const configJsonValid: CheckDefinition = {
     const file = paths.configJson;
     // The snapshot also files "its logins could not be listed" under config.json: that is helper-responds' verdict.
     const notes = snap.problems.filter((p) => p.file === file && !/could not be listed/.test(p.message)).map((p) => p.message);
+    if (snap.config.denied) {
+      return ok(
+        `${file} is root's (Finch on Linux runs as root) and can be read only as root, so the logins in it show as ` +
+          'unknown here. Logging in works: Finch Logins runs finch as root, asking for your password once per batch.',
+      );
+    }
     if (!snap.config.exists) return ok(`${file} does not exist yet; Finch creates it at the first login.`);
     if (!snap.config.valid) {
       return error(
