@@ -1,7 +1,16 @@
 // electron-vite builds the three root-level bundles. Inputs are explicit because the folders are not in src/.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { devServerPolicy } from './main/app/security';
+
+/** The page's CSP, loosened for the dev server only (see devServerPolicy); `apply: 'serve'` keeps builds strict. */
+const devServerCsp: Plugin = {
+  name: 'finch-logins-dev-server-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]+)"/, (_m, head: string, csp: string) => `${head}${devServerPolicy(csp)}"`),
+};
 
 export default defineConfig({
   main: {
@@ -23,7 +32,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerCsp],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

@@ -2,7 +2,9 @@
 // Draws every icon the app ships and writes them to assets/ (committed; rerun after changing a shape):
 //   assets/icon.png                               512×512 app icon (electron-builder derives .icns/.ico from it)
 //   assets/tray/<state>/trayTemplate.png (+@2x)   macOS menu-bar template images: black + alpha only, 16/32 px
-//   assets/tray/<state>/tray.png (+@2x)           colour tray icons for Windows and Linux, 32/64 px
+//   assets/tray/<state>/tray.png (+@2x)           colour tray icons for Linux, 32/64 px
+//   assets/tray/<state>/tray.ico                  the same for Windows, 16–64 px in one .ico (Windows picks the size
+//                                                 for the screen's scale: 16 at 100 %, 24 at 150 %, 32 at 200 % …)
 // States: ok, expiring, broken, busy. Pure Node: shapes are rasterised with 8×8 supersampling and the PNGs are
 // written with zlib, so no image package (and no native build) is needed.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -52,6 +54,28 @@ export function encodePng(width, height, rgba) {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** PNG images (one per size) → an .ico whose entries are PNG-compressed, as Windows reads them since Vista. */
+export function encodeIco(images) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0); // reserved
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(images.length, 4);
+  let offset = 6 + 16 * images.length;
+  const entries = images.map(({ size, png }) => {
+    const e = Buffer.alloc(16);
+    e[0] = size >= 256 ? 0 : size; // width (0 means 256)
+    e[1] = size >= 256 ? 0 : size; // height
+    e.writeUInt16LE(1, 4); // colour planes
+    e.writeUInt16LE(32, 6); // bits per pixel
+    e.writeUInt32LE(png.length, 8);
+    e.writeUInt32LE(offset, 12);
+    offset += png.length;
+    return e;
+  });
+  return Buffer.concat([header, ...entries, ...images.map((i) => i.png)]);
+}
+export const icoSizes = [16, 20, 24, 32, 40, 48, 64];
 
 // ---- Shapes (in a 16×16 design space; y grows downwards) ----------------------------------------------------
 const circle = (cx, cy, r) => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
@@ -186,6 +210,12 @@ export function render(size, layers, ss = 8) {
   return out;
 }
 
+function writeIco(rel, layers) {
+  const file = path.join(assets, rel);
+  writeFileSync(file, encodeIco(icoSizes.map((size) => ({ size, png: encodePng(size, size, render(size, layers)) }))));
+  return rel;
+}
+
 function write(rel, size, layers) {
   const file = path.join(assets, rel);
   mkdirSync(path.dirname(file), { recursive: true });
@@ -200,6 +230,7 @@ export function makeIcons() {
     written.push(write(`tray/${state}/trayTemplate@2x.png`, 32, trayLayers(state, false)));
     written.push(write(`tray/${state}/tray.png`, 32, trayLayers(state, true)));
     written.push(write(`tray/${state}/tray@2x.png`, 64, trayLayers(state, true)));
+    written.push(writeIco(`tray/${state}/tray.ico`, trayLayers(state, true)));
   }
   written.push(write('icon.png', 512, appIconLayers()));
   return written;

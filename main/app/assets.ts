@@ -19,10 +19,12 @@ export function assetsDir(ctx: AssetsContext): string {
 
 /**
  * The tray image for a state. macOS: the black template image (the menu bar tints it for light and dark mode; the
- * @2x file beside it is picked up automatically). Windows and Linux: the colour image (@2x picked up on HiDPI).
+ * @2x file beside it is picked up automatically). Windows: an .ico holding 16–64 px, from which Windows takes the
+ * size its scale needs (a PNG would be scaled, blurred). Linux: the colour PNG (@2x picked up on HiDPI).
  */
 export function trayImagePath(dir: string, icon: TrayIcon, platform: Platform): string {
-  return path.join(dir, 'tray', icon, platform === 'darwin' ? 'trayTemplate.png' : 'tray.png');
+  const file = { darwin: 'trayTemplate.png', win32: 'tray.ico', linux: 'tray.png' }[platform];
+  return path.join(dir, 'tray', icon, file);
 }
 
 /** The window icon (Linux and Windows show it in the task bar; macOS uses the bundle's icon). */

@@ -7,13 +7,15 @@ import { isAllowedExternal, isAppUrl } from './security';
 type Guarded = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 type Preventable = { preventDefault(): void };
 
-export function guardWebContents(contents: Guarded, openExternal: (url: string) => void): void {
-  const stayHome = (event: Preventable, url: string) => {
-    if (!isAppUrl(url)) event.preventDefault();
+/** `devServer`: the page's dev server in development (security.ts pageSource), else undefined. */
+export function guardWebContents(contents: Guarded, openExternal: (url: string) => void, devServer?: string): void {
+  const stayHome = (event: Preventable & { url: string }) => {
+    if (!isAppUrl(event.url, devServer)) event.preventDefault();
   };
-  contents.on('will-navigate', (event, url) => stayHome(event, url));
-  contents.on('will-frame-navigate', (event) => stayHome(event, event.url));
-  contents.on('will-redirect', (event, url) => stayHome(event, url));
+  // Electron 45's form: the URL is on the event (the positional url argument is deprecated).
+  contents.on('will-navigate', stayHome);
+  contents.on('will-frame-navigate', stayHome);
+  contents.on('will-redirect', stayHome);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternal(url)) openExternal(url);

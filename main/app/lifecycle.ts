@@ -21,6 +21,17 @@ export function dockPolicy(platform: Platform, menuBarOnly: boolean): 'hide' | '
   return menuBarOnly ? 'hide' : 'show';
 }
 
+export type DockPolicy = ReturnType<typeof dockPolicy>;
+
+/**
+ * What to do to the Dock when the settings change: only a real change hides or shows it. Electron ignores a second
+ * app.dock.hide() within about a second, and show() re-activates the app; settings change for other reasons too.
+ */
+export function dockChange(current: DockPolicy | null, next: DockPolicy): 'hide' | 'show' | null {
+  if (next === 'none' || next === current) return null;
+  return next;
+}
+
 /**
  * Whether this build was packaged as menu-bar-only (Info.plist's LSUIElement, set by electron-builder — see
  * docs/packaging.md). It is the default until the user chooses in the tray.
@@ -71,6 +82,26 @@ export function autostartFile(configHome: string): string {
 export function quoteExecArg(arg: string): string {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
   return `"${arg.replace(/(["`$\\])/g, '\\$1')}"`;
+}
+
+/**
+ * Whether an autostart file starts the app. Per the XDG Autostart spec a file with Hidden=true is treated as
+ * deleted (desktops' session settings write it to switch an entry off), and GNOME also honours
+ * X-GNOME-Autostart-enabled=false. Only the [Desktop Entry] group counts; the last value of a key wins.
+ */
+export function autostartEnabled(content: string | null): boolean {
+  if (content === null) return false;
+  let inEntry = false;
+  const keys = new Map<string, string>();
+  for (const raw of content.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.startsWith('[')) inEntry = line === '[Desktop Entry]';
+    else if (inEntry && line.includes('=') && !line.startsWith('#')) {
+      const at = line.indexOf('=');
+      keys.set(line.slice(0, at).trim(), line.slice(at + 1).trim());
+    }
+  }
+  return keys.get('Hidden') !== 'true' && keys.get('X-GNOME-Autostart-enabled') !== 'false';
 }
 
 export function autostartEntry(command: readonly string[]): string {

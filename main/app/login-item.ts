@@ -1,13 +1,13 @@
 // "Start at login", kept by the OS (see lifecycle.ts for the per-OS plan): Electron's login items on macOS and
 // Windows, an XDG autostart file on Linux.
 import { app } from 'electron';
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Platform } from '../../shared/types';
 import type { Env } from '../core/env';
 import type { LoginItem } from '../core/state/settings';
-import { hiddenFlag, loginItemPlan, type LaunchContext } from './lifecycle';
+import { autostartEnabled, hiddenFlag, loginItemPlan, type LaunchContext } from './lifecycle';
 
 export function launchContext(env: Env): LaunchContext {
   return {
@@ -19,12 +19,20 @@ export function launchContext(env: Env): LaunchContext {
   };
 }
 
+function readIfThere(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 export function osLoginItem(platform: Platform, env: Env): LoginItem {
   const ctx = launchContext(env);
   return {
     get() {
       const plan = loginItemPlan(platform, true, ctx);
-      if (plan.kind === 'autostart') return existsSync(plan.file);
+      if (plan.kind === 'autostart') return autostartEnabled(readIfThere(plan.file));
       return app.getLoginItemSettings(platform === 'win32' ? { args: [hiddenFlag] } : undefined).openAtLogin;
     },
     async set(enabled) {

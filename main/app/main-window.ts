@@ -3,7 +3,7 @@
 import { app, BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { EventName, Events } from '../../shared/contract';
 import { emit } from './ipc';
-import { appEntryUrl, isAppUrl } from './security';
+import { isAppUrl, type PageSource } from './security';
 import { createMainWindow, type WindowInputs } from './window';
 
 export class MainWindow {
@@ -14,6 +14,7 @@ export class MainWindow {
 
   constructor(
     private readonly inputs: WindowInputs,
+    private readonly page: PageSource,
     private readonly onShown: () => void = () => undefined,
   ) {}
 
@@ -45,7 +46,7 @@ export class MainWindow {
       this.loaded = false;
       this.queued = [];
     });
-    void win.loadURL(appEntryUrl);
+    void win.loadURL(this.page.entry);
   }
 
   isVisible(): boolean {
@@ -71,6 +72,6 @@ export class MainWindow {
   isTrustedSender(event: IpcMainInvokeEvent): boolean {
     const win = this.win;
     const frame = event.senderFrame;
-    return !!win && !win.isDestroyed() && event.sender === win.webContents && !!frame && frame === event.sender.mainFrame && isAppUrl(frame.url);
+    return !!win && !win.isDestroyed() && event.sender === win.webContents && !!frame && frame === event.sender.mainFrame && isAppUrl(frame.url, this.page.devServer);
   }
 }

@@ -2,7 +2,7 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appHost, appScheme, contentSecurityPolicy } from './security';
+import { appScheme, contentSecurityPolicy, rendererFile } from './security';
 
 export function registerSchemeAsPrivileged(): void {
   protocol.registerSchemesAsPrivileged([
@@ -12,9 +12,8 @@ export function registerSchemeAsPrivileged(): void {
 
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(appScheme, async (request) => {
-    const url = new URL(request.url);
-    const file = path.normalize(path.join(rendererDir, decodeURIComponent(url.pathname)));
-    if (url.host !== appHost || !file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
+    const file = rendererFile(rendererDir, request.url, path.join, path.sep);
+    if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy);

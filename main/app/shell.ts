@@ -2,7 +2,7 @@
 // tray; one handler table serving the window and the tray; auto-renew fed by each new status. Every decision is
 // made by a pure function elsewhere (tray-model, lifecycle, renew/schedule, notification-model); this file only
 // connects them to Electron.
-import { app, powerMonitor, session, shell } from 'electron';
+import { app, Menu, powerMonitor, session, shell } from 'electron';
 import { readFileSync } from 'node:fs';
 import type { AppSettings } from '../../shared/contract';
 import type { Platform, Status } from '../../shared/types';
@@ -18,11 +18,13 @@ import { appIconPath, assetsDir } from './assets';
 import { denyPermissions, guardWebContents } from './guards';
 import { observeHandlers } from './handler-observer';
 import { registerHandlers } from './ipc';
-import { appUserModelId, dockPolicy, infoPlistPath, plistSaysMenuBarOnly, startsHidden } from './lifecycle';
+import { appMenuTemplate } from './app-menu';
+import { appUserModelId, dockChange, dockPolicy, infoPlistPath, plistSaysMenuBarOnly, startsHidden, type DockPolicy } from './lifecycle';
 import { osLoginItem } from './login-item';
 import { MainWindow } from './main-window';
 import { showNotification } from './notifications';
 import { serveRenderer } from './protocol';
+import { pageSource } from './security';
 import { createTrayDispatcher } from './tray-actions';
 import { trayModel } from './tray-model';
 import { TrayView } from './tray';
@@ -53,7 +55,8 @@ export function startShell(mainDir: string): void {
   const bundles = bundlePaths(mainDir);
   const assets = assetsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir });
   let watcher: StatusWatcher | null = null;
-  const window = new MainWindow({ preload: bundles.preload, platform, icon: appIconPath(assets) }, () => watcher?.refresh());
+  const page = pageSource(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+  const window = new MainWindow({ preload: bundles.preload, platform, icon: appIconPath(assets) }, page, () => watcher?.refresh());
 
   let status: Status | null = null;
   let settings: AppSettings | null = null;
@@ -83,23 +86,31 @@ export function startShell(mainDir: string): void {
     login: (host) => handlers.login({ host }),
     onReports: (reports) => renewNotifications(reports).forEach(notify),
   });
+  let dock: DockPolicy | null = null;
   const applySettings = (next: AppSettings) => {
     settings = next;
-    const dock = dockPolicy(platform, next.menuBarOnly);
-    if (dock === 'hide') app.dock?.hide();
-    else if (dock === 'show') void app.dock?.show();
+    const wanted = dockPolicy(platform, next.menuBarOnly);
+    const change = dockChange(dock, wanted);
+    dock = wanted;
+    if (change === 'hide') app.dock?.hide();
+    else if (change === 'show') void app.dock?.show();
     if (status) renewer.update(status.registries, renewPolicy(next));
     redraw();
   };
 
   if (platform === 'win32') app.setAppUserModelId(appUserModelId);
   app.on('second-instance', () => window.show());
-  app.on('activate', () => window.show());
+  // macOS can send activate (a Dock click) before ready, when no window may be created yet; the launch shows it then.
+  app.on('activate', () => {
+    if (app.isReady()) window.show();
+  });
   // Closing the window leaves the app running in the tray; Quit is in the tray menu.
   app.on('window-all-closed', () => undefined);
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url), page.devServer));
 
   void app.whenReady().then(async () => {
+    const menu = appMenuTemplate(platform, app.isPackaged);
+    Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
     denyPermissions(session.defaultSession);
     serveRenderer(bundles.rendererDir);
     handlers = observeHandlers(

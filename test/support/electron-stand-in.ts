@@ -28,6 +28,10 @@ export interface Recording {
   powerEvents: Map<string, Listener[]>;
   notifications: { options: Record<string, Loose>; events: Map<string, Listener[]> }[];
   ready: Promise<void>;
+  /** What app.isReady() answers: false until whenReady's promise has settled. */
+  isReady: boolean;
+  /** Every Menu.setApplicationMenu(…): the template as Menu.buildFromTemplate returned it, or null. */
+  appMenus: ({ template: Loose[] } | null)[];
 }
 
 export interface FakeTrayEntry {
@@ -72,6 +76,8 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
     powerEvents: new Map(),
     notifications: [],
     ready: new Promise((r) => (markReady = r)),
+    isReady: false,
+    appMenus: [],
   };
   const on = (map: Map<string, Listener[]>) => (name: string, fn: Listener) => {
     map.set(name, [...(map.get(name) ?? []), fn]);
@@ -93,7 +99,9 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
     on(name: string, fn: Listener) {
       on(this.events)(name, fn);
     }
-    show() {}
+    show() {
+      rec.appCalls.push('window.show');
+    }
     focus() {}
     restore() {}
     isMinimized = () => false;
@@ -102,7 +110,7 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
   }
   const whenReady = () => {
     const p = Promise.resolve();
-    void p.then(() => setTimeout(markReady, 0));
+    void p.then(() => ((rec.isReady = true), setTimeout(markReady, 0)));
     return p;
   };
   const electron = {
@@ -119,6 +127,7 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
       getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
       dock: { hide: () => void rec.appCalls.push('dock.hide'), show: () => (rec.appCalls.push('dock.show'), Promise.resolve()) },
       isPackaged: false,
+      isReady: () => rec.isReady,
     },
     BrowserWindow,
     ipcMain: { handle: (ch: string, fn: Loose) => rec.handlers.set(ch, fn), removeHandler: () => undefined },
@@ -149,7 +158,7 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
       },
     },
     nativeTheme: { shouldUseDarkColors: false, on: () => undefined },
-    Menu: { buildFromTemplate: (t: Loose[]) => ({ template: t }), setApplicationMenu: () => undefined },
+    Menu: { buildFromTemplate: (t: Loose[]) => ({ template: t }), setApplicationMenu: (m: { template: Loose[] } | null) => void rec.appMenus.push(m) },
     Tray: class {
       entry: FakeTrayEntry;
       constructor(image: FakeTrayEntry['image']) {

@@ -93,7 +93,7 @@ describe('out/main', () => {
     expect(rec.permissionCheckHandler!()).toBe(false);
     const wc = rec.windows[0]!.webContents;
     let prevented = false;
-    wc.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+    wc.emit('will-navigate', { preventDefault: () => (prevented = true), url: 'https://evil.example/' });
     expect(prevented).toBe(true);
     expect(wc.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
@@ -141,6 +141,22 @@ describe('out/main: the menu-bar shell', () => {
     expect(labels(menuOf())[0]).toBe('1 logged in');
     expect(item(/^ghcr\.io/).submenu.map((i: { label: string }) => i.label)).toEqual(['Re-login', 'Show in Window']);
     for (const label of ['Log In to All', 'Run Health Check', 'Open Finch Logins', 'Start at Login', 'Quit Finch Logins']) expect(item(label)).toBeDefined();
+  });
+
+  it('sets a development menu with Reload and DevTools only when not packaged (Linux: no menu bar otherwise)', () => {
+    expect(rec.appMenus).toHaveLength(1);
+    expect(rec.appMenus[0]!.template.map((m: { label?: string }) => m.label)).toEqual(['Develop']);
+  });
+
+  it('ignores a Dock click that comes before ready (no window can exist yet), and shows the window after', () => {
+    const shown = () => rec.appCalls.filter((c) => c === 'window.show').length;
+    const before = shown();
+    rec.isReady = false;
+    for (const fn of rec.appEvents.get('activate') ?? []) fn();
+    expect(shown()).toBe(before);
+    rec.isReady = true;
+    for (const fn of rec.appEvents.get('activate') ?? []) fn();
+    expect(shown()).toBe(before + 1);
   });
 
   it('keeps running when the window is closed, and quits from the tray', () => {

@@ -1,6 +1,7 @@
 // Lifecycle decisions: hidden launches at login, the Dock icon, and how each OS records "start at login".
 import { describe, expect, it } from 'vitest';
-import { autostartEntry, dockPolicy, hiddenFlag, infoPlistPath, loginItemPlan, plistSaysMenuBarOnly, quoteExecArg, startsHidden } from '../../main/app/lifecycle';
+import { appMenuTemplate } from '../../main/app/app-menu';
+import { autostartEnabled, autostartEntry, dockChange, dockPolicy, hiddenFlag, infoPlistPath, loginItemPlan, plistSaysMenuBarOnly, quoteExecArg, startsHidden } from '../../main/app/lifecycle';
 
 const ctx = { execPath: '/opt/Finch Logins/finch-logins', launchArgs: [], configHome: '/home/dana/.config' };
 
@@ -64,5 +65,38 @@ describe('start at login', () => {
     expect(quoteExecArg('/opt/My App/x')).toBe('"/opt/My App/x"');
     expect(quoteExecArg('/a/$HOME/`x`/"q"')).toBe('"/a/\\$HOME/\\`x\\`/\\"q\\""');
     expect(autostartEntry(['a b'])).toContain('Exec="a b"');
+  });
+});
+
+describe('desktop details (issue 11, point 6)', () => {
+  it('touches the Dock only when the wanted state changes (Electron ignores a second hide within a second)', () => {
+    expect(dockChange(null, 'hide')).toBe('hide');
+    expect(dockChange('hide', 'hide')).toBeNull();
+    expect(dockChange('hide', 'show')).toBe('show');
+    expect(dockChange('show', 'show')).toBeNull();
+    expect(dockChange(null, 'show')).toBe('show');
+    expect(dockChange(null, 'none')).toBeNull();
+  });
+
+  it('reads a Linux autostart file as off when the desktop switched it off (Hidden=true, GNOME\u2019s enabled=false)', () => {
+    const ours = autostartEntry(['/opt/Finch Logins/finch-logins', hiddenFlag]);
+    expect(autostartEnabled(ours)).toBe(true);
+    expect(autostartEnabled(null)).toBe(false);
+    expect(autostartEnabled(`${ours}Hidden=true\n`)).toBe(false);
+    expect(autostartEnabled(ours.replace('X-GNOME-Autostart-enabled=true', 'X-GNOME-Autostart-enabled=false'))).toBe(false);
+    expect(autostartEnabled(`${ours}Hidden=false\n`)).toBe(true);
+    // Only the [Desktop Entry] group counts.
+    expect(autostartEnabled(`${ours}\n[Desktop Action x]\nHidden=true\n`)).toBe(true);
+  });
+
+  it('ships no Reload or DevTools menu in a packaged app; macOS keeps its app, Edit and Window menus', () => {
+    const roles = (t: ReturnType<typeof appMenuTemplate>) => JSON.stringify(t);
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      expect(roles(appMenuTemplate(platform, true))).not.toMatch(/reload|DevTools/i);
+      expect(roles(appMenuTemplate(platform, false))).toMatch(/toggleDevTools/);
+    }
+    expect(appMenuTemplate('darwin', true)).toEqual([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]);
+    expect(appMenuTemplate('win32', true)).toBeNull();
+    expect(appMenuTemplate('linux', true)).toBeNull();
   });
 });

@@ -38,10 +38,23 @@ describe('electron-builder.yml', () => {
     expect(config.appId).toBe(appUserModelId);
   });
 
+  it('names the app "Finch Logins" in package.json too (Electron reads it there: "Quit Finch Logins"), and publishes nothing', () => {
+    expect(pkg.productName).toBe('Finch Logins');
+    expect(config.productName).toBe(pkg.productName);
+    expect(config.publish).toBeNull();
+  });
+
+  it('keeps the renderer’s libraries out of the production dependencies (the renderer bundle has them)', () => {
+    for (const name of ['react', 'react-dom', 'zustand']) {
+      expect(pkg.dependencies[name]).toBeUndefined();
+      expect(pkg.devDependencies[name]).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+  });
+
   it('ships only the built bundles and package.json, with the icons beside app.asar', () => {
     expect(config.files).toEqual(['out/**', 'package.json']);
     expect(config.asar).toBe(true);
-    expect(config.extraResources).toEqual([{ from: 'assets', to: 'assets', filter: ['**/*.png'] }]);
+    expect(config.extraResources).toEqual([{ from: 'assets', to: 'assets', filter: ['**/*.png', '**/*.ico'] }]);
     expect(pkg.main).toBe('out/main/index.js');
   });
 
@@ -101,6 +114,10 @@ describe('electron-builder --dir, offline', () => {
       expect(own.every((f) => f === '/package.json' || f === '/out' || f.startsWith('/out/'))).toBe(true);
       expect(existsSync(path.join(resources, 'assets/tray/ok/trayTemplate@2x.png'))).toBe(true);
       expect(existsSync(path.join(resources, 'assets/icon.png'))).toBe(true);
+      expect(existsSync(path.join(resources, 'assets/tray/ok/tray.ico'))).toBe(true);
+      const modules = (asar.listPackage(path.join(resources, 'app.asar')) as string[]).filter((f) => /^\/node_modules\/[^/]+(\/[^/]+)?$/.test(f));
+      for (const name of ['react', 'react-dom', 'zustand']) expect(modules).not.toContain(`/node_modules/${name}`);
+      expect(modules).toContain('/node_modules/zod');
 
       const binary = readFileSync(path.join(output, 'linux-unpacked', 'finch-logins'));
       const wire = binary.subarray(binary.indexOf(sentinel) + sentinel.length + 2, binary.indexOf(sentinel) + sentinel.length + 10).toString();

@@ -8,8 +8,8 @@ import { trayImagePath } from '../../main/app/assets';
 const assets = path.resolve(__dirname, '../../assets');
 const states = ['ok', 'expiring', 'broken', 'busy'] as const;
 
-function decodePng(file: string): { width: number; height: number; pixels: Buffer } {
-  const b = readFileSync(file);
+function decodePng(file: string | Buffer): { width: number; height: number; pixels: Buffer } {
+  const b = typeof file === 'string' ? readFileSync(file) : file;
   expect(b.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   let o = 8;
   let width = 0;
@@ -66,6 +66,22 @@ describe('tray icons', () => {
     }
   });
 
+  it.each(states)('%s: Windows gets one .ico with every size its scales need, each a PNG of that size', (state) => {
+    const ico = readFileSync(path.join(assets, 'tray', state, 'tray.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]); // reserved, type icon
+    const count = ico.readUInt16LE(4);
+    const sizes: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const e = ico.subarray(6 + 16 * i, 6 + 16 * (i + 1));
+      const [size, length, offset] = [e[0]!, e.readUInt32LE(8), e.readUInt32LE(12)];
+      expect([e[1], e.readUInt16LE(4), e.readUInt16LE(6)]).toEqual([size, 1, 32]);
+      const { width, height } = decodePng(ico.subarray(offset, offset + length));
+      expect([width, height]).toEqual([size, size]);
+      sizes.push(size);
+    }
+    expect(sizes).toEqual([16, 20, 24, 32, 40, 48, 64]);
+  });
+
   it('draws each state differently', () => {
     const bytes = states.map((s) => readFileSync(path.join(assets, 'tray', s, 'trayTemplate@2x.png')).toString('base64'));
     expect(new Set(bytes).size).toBe(states.length);
@@ -79,7 +95,8 @@ describe('tray icons', () => {
 
   it('is what the shell asks for on each platform', () => {
     expect(trayImagePath(assets, 'ok', 'darwin')).toBe(path.join(assets, 'tray/ok/trayTemplate.png'));
-    expect(trayImagePath(assets, 'broken', 'win32')).toBe(path.join(assets, 'tray/broken/tray.png'));
+    expect(trayImagePath(assets, 'broken', 'win32')).toBe(path.join(assets, 'tray/broken/tray.ico'));
+    expect(trayImagePath(assets, 'broken', 'linux')).toBe(path.join(assets, 'tray/broken/tray.png'));
     for (const s of states) for (const p of ['darwin', 'win32', 'linux'] as const) expect(existsSync(trayImagePath(assets, s, p))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { appIconPath, assetsDir } from '../../main/app/assets';
 import { denyPermissions, guardWebContents } from '../../main/app/guards';
-import { appEntryUrl, contentSecurityPolicy, isAllowedExternal, isAppUrl } from '../../main/app/security';
+import { appEntryUrl, contentSecurityPolicy, devServerPolicy, isAllowedExternal, isAppUrl, pageSource, rendererFile } from '../../main/app/security';
 import { bundlePaths, createMainWindow } from '../../main/app/window';
 import { FakeWebContents } from '../support/electron-stand-in';
 
@@ -98,10 +98,10 @@ describe('navigation, new windows and permissions', () => {
   it('refuses navigation, redirects and frame navigation away from our page, and webviews', () => {
     const wc = new FakeWebContents();
     guardWebContents(wc as never, () => undefined);
-    const attempt = (event: string, ...args: unknown[]) => {
+    // Electron 45's form: the URL on the event only (the positional argument is deprecated, so none is passed).
+    const attempt = (event: string, url?: string) => {
       let prevented = false;
-      const e = { preventDefault: () => (prevented = true), url: args[0] };
-      wc.emit(event, e, ...args);
+      wc.emit(event, { preventDefault: () => (prevented = true), url });
       return prevented;
     };
     expect(attempt('will-navigate', 'https://evil.example/')).toBe(true);
@@ -130,5 +130,55 @@ describe('navigation, new windows and permissions', () => {
     let prevented = false;
     s.events.get('will-download')!({ preventDefault: () => (prevented = true) });
     expect(prevented).toBe(true);
+  });
+});
+
+describe('the page\u2019s source: app://, or the dev server in development only', () => {
+  it('loads app:// when packaged, or when no dev server is given, or when it is not on this machine', () => {
+    expect(pageSource(true, 'http://localhost:5173/')).toEqual({ entry: appEntryUrl });
+    expect(pageSource(false, undefined)).toEqual({ entry: appEntryUrl });
+    for (const url of ['https://localhost:5173/', 'http://evil.example:5173/', 'file:///tmp/index.html']) expect(pageSource(false, url)).toEqual({ entry: appEntryUrl });
+  });
+
+  it('npm run dev: loads ELECTRON_RENDERER_URL, and trusts that origin (and app://) only', () => {
+    const page = pageSource(false, 'http://localhost:5173/');
+    expect(page).toEqual({ entry: 'http://localhost:5173/', devServer: 'http://localhost:5173/' });
+    expect(isAppUrl('http://localhost:5173/src/main.tsx', page.devServer)).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', page.devServer)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/')).toBe(false);
+    const wc = new FakeWebContents();
+    guardWebContents(wc as never, () => undefined, page.devServer);
+    let prevented = false;
+    wc.emit('will-navigate', { preventDefault: () => (prevented = true), url: 'http://localhost:5173/index.html' });
+    expect(prevented).toBe(false);
+    wc.emit('will-navigate', { preventDefault: () => (prevented = true), url: 'https://evil.example/' });
+    expect(prevented).toBe(true);
+  });
+
+  it('the dev server\u2019s page allows inline scripts, styles and its websocket; the build keeps the strict policy', async () => {
+    const dev = devServerPolicy(contentSecurityPolicy);
+    expect(dev).toMatch(/script-src 'self' 'unsafe-inline'/);
+    expect(dev).toMatch(/connect-src 'self' ws:\/\/localhost:\*/);
+    const { default: config } = await import('../../electron.vite.config');
+    const plugin = (config as { renderer: { plugins: { name: string; apply?: string; transformIndexHtml: (h: string) => string }[] } }).renderer.plugins.flat().find((p) => p?.name === 'finch-logins-dev-server-csp')!;
+    expect(plugin.apply).toBe('serve');
+    const html = readFileSync(path.resolve(__dirname, '../../renderer/index.html'), 'utf8');
+    expect(plugin.transformIndexHtml(html)).toContain("script-src 'self' 'unsafe-inline'");
+  });
+});
+
+describe('app:// paths', () => {
+  const dir = '/app/out/renderer';
+  const file = (url: string) => rendererFile(dir, url, path.join, path.sep);
+  it('maps our host\u2019s paths into the renderer folder, decoded', () => {
+    expect(file('app://finch-logins/index.html')).toBe('/app/out/renderer/index.html');
+    expect(file('app://finch-logins/assets/a%20b.js')).toBe('/app/out/renderer/assets/a b.js');
+  });
+  it('refuses other hosts, escapes from the folder, NUL and malformed % escapes (no exception)', () => {
+    // The URL parser already folds %2e%2e segments: they stay inside the folder.
+    expect(file('app://finch-logins/%2e%2e/%2e%2e/etc/passwd')).toBe('/app/out/renderer/etc/passwd');
+    for (const url of ['app://other/index.html', 'app://finch-logins/..%2f..%2fetc/passwd', 'app://finch-logins/%E0%A4%A', 'app://finch-logins/%', 'app://finch-logins/a%00.js', 'not a url']) {
+      expect(file(url), url).toBeNull();
+    }
   });
 });
