@@ -50,6 +50,7 @@ export const errorKinds = [
   'sso-login-needed',
   // Logins and logouts.
   'invalid-host',
+  'invalid-input',
   'helper-managed',
   'profile-missing',
   'no-account',
