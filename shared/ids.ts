@@ -105,6 +105,8 @@ export const errorKinds = [
   'needs-admin',
   'admin-cancelled',
   'admin-failed',
+  // Finch itself (a command that failed in a way no caller expects).
+  'finch-failed',
   // The VM.
   'no-vm',
   'vm-missing',

@@ -79,8 +79,10 @@ export function resolvePaths(env: Env): Paths {
       };
     }
     case 'linux': {
-      // Finch on Linux runs as root, so its logins live in root's docker config: the current home when we are root.
-      const rootHome = env.isRoot ? home : sys('/root');
+      // Finch on Linux runs as root, so its logins live in root's docker config (nerdctl's default, $HOME/.docker of
+      // root; Finch never sets DOCKER_CONFIG there). Our own home is root's only when we are root and not under
+      // `sudo -E`, which keeps the user's HOME (SUDO_USER tells).
+      const rootHome = env.isRoot && !v.SUDO_USER ? home : sys('/root');
       return {
         root,
         finchDir: sys('/etc/finch'),

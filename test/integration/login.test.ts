@@ -173,6 +173,19 @@ describe.skipIf(!stack.up)('logins against the real stack', () => {
     expect(results((await runCli(sb.vars, ['login', 'docker.io', '--json'])).stdout)[0]!.error!.kind).toBe('needs-password');
   });
 
+  it('logout of a helper-backed registry with no login is done, not a failure (Finch logs "Failed to erase" first)', async () => {
+    // The macOS keychain helper fails `erase` of an unknown server (the Secret Service's does not): one that answers alike.
+    const sb = loginHome({ config: { auths: {}, credsStore: 'keychain' } });
+    sb.write('bin/docker-credential-keychain', '#!/bin/sh\n[ "$1" = list ] && { echo "{}"; exit 0; }\necho "The specified item could not be found in the keychain."\nexit 1\n', 0o755);
+    const r = await runCli(sb.vars, ['logout', 'quay.io']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    // A real failure still is one: a helper that is not there.
+    sb.write('home/.finch/config.json', { auths: {}, credsStore: 'absent-helper' });
+    const broken = await runCli(sb.vars, ['logout', 'quay.io']);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout + broken.stderr).toMatch(/finch logout quay.io failed: .*docker-credential-absent-helper/);
+  });
+
   it('log in to all: one token request per profile and region, input-needing registries skipped', async () => {
     const sb = loginHome({
       config: {

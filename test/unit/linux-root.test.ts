@@ -179,12 +179,12 @@ describe('pkexec: one password dialog for a batch', () => {
 });
 
 describe('the variables finch gets by name', () => {
-  it('Linux and Windows: DOCKER_CONFIG is the folder of the config.json the app reads; macOS: none', () => {
+  it('every platform: DOCKER_CONFIG is the folder of the config.json the app reads (macOS too: Finch 1.15.0 would write ~/.docker)', () => {
     const env = (platform: Env['platform'], vars: Record<string, string> = {}): Env => ({ platform, vars: { HOME: '/home/u', LOCALAPPDATA: '/home/u/AppData/Local', ...vars }, home: '/home/u', isRoot: false, now: () => new Date() });
     const of = (e: Env) => finchVars(e, resolvePaths(e));
     expect(of(env('linux'))).toEqual({ DOCKER_CONFIG: '/root/.docker' });
     expect(of(env('linux', { DOCKER_CONFIG: '/srv/docker' }))).toEqual({ DOCKER_CONFIG: '/srv/docker' });
     expect(of(env('win32'))).toEqual({ DOCKER_CONFIG: path.join('/home/u/AppData/Local', '.finch') });
-    expect(of(env('darwin'))).toEqual({});
+    expect(of(env('darwin'))).toEqual({ DOCKER_CONFIG: '/home/u/.finch' });
   });
 });

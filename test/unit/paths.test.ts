@@ -29,6 +29,8 @@ describe('paths per platform', () => {
     expect(p.finchYaml).toBe('/sandbox/etc/finch/finch.yaml');
     const env = currentEnv({ ...base, FINCH_LOGINS_PLATFORM: 'linux', FINCH_LOGINS_ROOT: '/sandbox' });
     expect(p.configJson).toBe(env.isRoot ? '/h/.docker/config.json' : '/sandbox/root/.docker/config.json');
+    // Under `sudo -E` HOME is still the user's: root's config is root's, not the user's ~/.docker.
+    expect(pathsFor({ FINCH_LOGINS_PLATFORM: 'linux', FINCH_LOGINS_ROOT: '/sandbox', SUDO_USER: 'dana' }).configJson).toBe('/sandbox/root/.docker/config.json');
   });
 
   it('AWS files and the state folder follow their variables', () => {

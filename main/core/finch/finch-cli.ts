@@ -4,7 +4,8 @@ import type { VmStatus } from '../../../shared/types';
 import type { Env } from '../env';
 import type { Paths } from '../paths';
 import { childEnv, findExecutable } from '../process/find-executable';
-import { run } from '../process/run';
+import { Failure } from '../failure';
+import { finch } from './finch';
 
 const probeTimeoutMs = 10_000;
 
@@ -74,17 +75,25 @@ export function rememberedVersion(file: string, known?: KnownFinch): { stamp: st
 export async function probeFinch(env: Env, paths: Paths, known?: KnownFinch): Promise<FinchBinary> {
   const path = locateFinch(env, paths);
   if (!path) return { path: null, version: null, vm: 'unknown' };
-  const opts = { timeoutMs: probeTimeoutMs, env: childEnv(env, paths) };
+  // As the user, not through sudo: `--version` and reading the files need no root (on Linux, Finch only warns).
+  const inv = { file: path, prefix: [], env: childEnv(env, paths), finchPath: path };
+  let missing = false;
+  /** Finch's stdout, or null when it failed or did not answer in time (the checks say what that means). */
+  const ask = (args: string[]) =>
+    finch(inv, args, { timeoutMs: probeTimeoutMs, expected: { failed: () => true } }).then(
+      (r) => (r.expected ? null : r.stdout),
+      (e: unknown) => {
+        missing ||= e instanceof Failure && e.kind === 'finch-missing';
+        return null;
+      },
+    );
   const remembered = rememberedVersion(path, known).version;
-  // Finch on Linux has no VM; asking would only print an error.
-  const [version, vm] = await Promise.all([
-    remembered ? null : run(path, ['--version'], opts),
-    env.platform === 'linux' ? null : run(path, ['vm', 'status'], opts),
-  ]);
-  if (version?.spawnError || vm?.spawnError) return { path: null, version: null, vm: 'unknown' };
+  // Finch on Linux has no `vm` command at all (cmd/finch/main_native.go): asking would only fail.
+  const [version, vm] = await Promise.all([remembered ? null : ask(['--version']), env.platform === 'linux' ? null : ask(['vm', 'status'])]);
+  if (missing) return { path: null, version: null, vm: 'unknown' };
   return {
     path,
-    version: remembered ?? (version && version.code === 0 ? parseFinchVersion(version.stdout) : null),
-    vm: vm && vm.code === 0 ? parseVmStatus(vm.stdout) : 'unknown',
+    version: remembered ?? (version !== null ? parseFinchVersion(version) : null),
+    vm: vm !== null ? parseVmStatus(vm) : 'unknown',
   };
 }

@@ -20,12 +20,11 @@ export interface Invocation {
 }
 
 /**
- * The variables finch is given by name, also through sudo and pkexec (which drop the rest). DOCKER_CONFIG is the
- * folder of the config.json the app reads: on Windows the one the VM reads (%LOCALAPPDATA%\.finch; finch alone
- * would write %USERPROFILE%\.finch), on Linux root's own (/root/.docker, where a plain `sudo finch pull` looks).
+ * The variables finch is given by name, also through sudo and pkexec (which drop the rest): DOCKER_CONFIG, the folder
+ * of the config.json the app reads, on every platform (see loginConfigDir for why each needs it).
  */
-export function finchVars(env: Env, paths: Paths): Record<string, string> {
-  return env.platform === 'darwin' ? {} : { DOCKER_CONFIG: loginConfigDir(paths) };
+export function finchVars(_env: Env, paths: Paths): Record<string, string> {
+  return { DOCKER_CONFIG: loginConfigDir(paths) };
 }
 
 /** finch as the user who runs the app: macOS and Windows, root on Linux, and `finch vm …` (no VM on Linux). */
@@ -54,7 +53,16 @@ export async function loginInvocation(env: Env, paths: Paths, limitMs: number): 
   }
 }
 
-/** The config.json the logins go to, as finch will see it. */
+/**
+ * The folder finch is told to log in to (DOCKER_CONFIG), on every platform, because Finch's own choice differs:
+ * - macOS: 1.15.1+ uses ~/.finch unless DOCKER_CONFIG is set, but 1.15.0 leaves DOCKER_CONFIG alone and nerdctl then
+ *   writes ~/.docker/config.json, which Finch's credential server never reads (cmd/finch/login_local.go at v1.15.0 vs
+ *   v1.15.1). Before 1.15 the login runs in the VM and this does not matter.
+ * - Windows: `finch login` writes %USERPROFILE%\.finch, but the VM reads %LOCALAPPDATA%\.finch (its .bashrc sets
+ *   DOCKER_CONFIG there).
+ * - Linux: Finch sets nothing; nerdctl runs as root with `sudo -E`'s environment, whose HOME is still the user's, so
+ *   the login would land in ~user/.docker while `sudo finch pull` reads root's: point it at root's (/root/.docker).
+ */
 export function loginConfigDir(paths: Paths): string {
   return path.dirname(paths.configJson);
 }

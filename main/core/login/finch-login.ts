@@ -1,21 +1,22 @@
 // `finch login` and `finch logout`: the secret goes to finch on stdin only, never on argv or in the environment.
 import type { Env } from '../env';
 import { Failure } from '../failure';
-import { compareVersions, parseFinchVersion, rememberedVersion, type KnownFinch } from '../finch/finch-cli';
+import { compareVersions, parseFinchVersion, parseVmStatus, rememberedVersion, type KnownFinch } from '../finch/finch-cli';
+import { finch, hostLoginSince, readFinch, type FinchOptions, type LogLine } from '../finch/finch';
 import type { Paths } from '../paths';
-import { run, timeoutMessage } from '../process/run';
 import { loginAddress } from '../registries/host';
 import { loginInvocation, type Invocation } from './finch-invocation';
 
 const loginTimeoutMs = 60_000;
-/** Finch older than this ran `login` inside the VM. */
-export const hostLoginSince = '1.15.0';
+const probeTimeoutMs = 10_000;
 
-/** The text of finch's logrus line (`time="…" level=fatal msg="…"`), or the raw output. */
-export function finchMessage(stderr: string, stdout = ''): string {
-  const text = stderr.trim() || stdout.trim();
-  const m = /level=(?:fatal|error)\s+msg="((?:[^"\\]|\\.)*)"/.exec(text);
-  return (m ? m[1]!.replace(/\\"/g, '"') : text.split('\n').filter(Boolean).pop() ?? '').trim();
+/**
+ * `finch logout` of a host that holds no login: a helper-backed host logs `level=error msg="Failed to erase
+ * credentials for: HOST" error="… not found …"` first and then fails with the helper's "not found" text; a plaintext
+ * one logs "None of the following entries could be found" (cmd/finch/logout_local.go, nerdctl's logout).
+ */
+export function noLoginToErase(log: LogLine[]): boolean {
+  return log.some((l) => /credentials not found|could not be found|not logged in|no credentials/i.test(`${l.msg} ${l.fields.error ?? ''}`));
 }
 
 /** What a failed `finch login` means, in words, with the next step. */
@@ -36,9 +37,9 @@ export function classifyLoginFailure(host: string, message: string): Failure {
   return new Failure('login-failed', `finch login ${host} failed: ${message || 'no message'}`, `Run \`finch login ${host}\` in a terminal to see Finch's own error.`);
 }
 
-export async function finchVersionOf(file: string, env: Record<string, string | undefined>): Promise<string | null> {
-  const r = await run(file, ['--version'], { timeoutMs: 10_000, env });
-  return r.code === 0 ? parseFinchVersion(r.stdout) : null;
+export async function finchVersionOf(inv: Invocation): Promise<string | null> {
+  const r = await finch({ ...inv, file: inv.finchPath, prefix: [] }, ['--version'], { timeoutMs: probeTimeoutMs, expected: { failed: () => true } });
+  return r.expected ? null : parseFinchVersion(r.stdout);
 }
 
 /**
@@ -48,11 +49,11 @@ export async function finchVersionOf(file: string, env: Record<string, string | 
 export async function prepareFinch(env: Env, paths: Paths, known?: KnownFinch): Promise<Invocation & { known?: KnownFinch }> {
   const inv = await loginInvocation(env, paths, loginTimeoutMs);
   const { stamp, version: cached } = rememberedVersion(inv.finchPath, known);
-  const version = cached ?? (await finchVersionOf(inv.finchPath, inv.env));
+  const version = cached ?? (await finchVersionOf(inv));
   const learned = cached === undefined && version && stamp ? { path: inv.finchPath, stamp, version } : undefined;
   if (version && compareVersions(version, hostLoginSince) < 0 && env.platform !== 'linux') {
-    const vm = await run(inv.finchPath, ['vm', 'status'], { timeoutMs: 10_000, env: inv.env });
-    if (vm.stdout.trim() !== 'Running') {
+    const vm = await finch(inv, ['vm', 'status'], { timeoutMs: probeTimeoutMs, expected: { failed: () => true } });
+    if (vm.expected || parseVmStatus(vm.stdout) !== 'running') {
       throw new Failure('vm-required', `Finch ${version} logs in inside its VM, and the VM is not running.`, 'Start the VM (finch vm start), or update Finch to 1.15 or later.');
     }
   }
@@ -62,28 +63,29 @@ export async function prepareFinch(env: Env, paths: Paths, known?: KnownFinch): 
 /** Logs in to `host` as the user knows it (docker.io), at the address finch expects (https://index.docker.io/v1/). */
 export async function finchLogin(inv: Invocation, host: string, username: string, secret: string): Promise<void> {
   const address = loginAddress(host);
-  const r = inv.session
-    ? await inv.session.login(address, username, secret)
-    : await run(inv.file, [...inv.prefix, 'login', address, '--username', username, '--password-stdin'], { input: secret, timeoutMs: loginTimeoutMs, env: inv.env });
-  if (r.spawnError) throw new Failure('finch-missing', `Finch could not be started (${r.spawnError}).`, 'Reinstall Finch or set FINCH_LOGINS_FINCH.');
-  if (r.timedOut) throw new Failure('timeout', `${timeoutMessage(r, loginTimeoutMs)} (logging in to ${host})`, 'Check that the registry is reachable, then try again.');
-  if (r.code !== 0) throw classifyLoginFailure(host, finchMessage(r.stderr, r.stdout));
+  const opts: FinchOptions = {
+    input: secret,
+    timeoutMs: loginTimeoutMs,
+    timeout: { doing: `logging in to ${host}`, hint: 'Check that the registry is reachable, then try again.' },
+    failure: (message) => classifyLoginFailure(host, message),
+  };
+  if (inv.session) readFinch(await inv.session.login(address, username, secret), opts);
+  else await finch(inv, ['login', address, '--username', username, '--password-stdin'], opts);
 }
 
 export async function finchLogout(env: Env, paths: Paths, host: string): Promise<void> {
   const inv = await loginInvocation(env, paths, loginTimeoutMs);
-  let r;
+  const opts: FinchOptions = {
+    timeoutMs: loginTimeoutMs,
+    timeout: { doing: `logging out of ${host}` },
+    // Logging out of a registry that holds no login is already the state the user wants.
+    expected: { 'no-login': noLoginToErase },
+    failure: (message) => new Failure('logout-failed', `finch logout ${host} failed: ${message}`, `Run \`finch logout ${host}\` in a terminal to see Finch's own error.`),
+  };
   try {
-    r = inv.session ? await inv.session.logout(host) : await run(inv.file, [...inv.prefix, 'logout', host], { timeoutMs: loginTimeoutMs, env: inv.env });
+    if (inv.session) readFinch(await inv.session.logout(host), opts);
+    else await finch(inv, ['logout', host], opts);
   } finally {
     inv.session?.close();
-  }
-  if (r.spawnError) throw new Failure('finch-missing', `Finch could not be started (${r.spawnError}).`, 'Reinstall Finch or set FINCH_LOGINS_FINCH.');
-  if (r.timedOut) throw new Failure('timeout', `${timeoutMessage(r, loginTimeoutMs)} (logging out of ${host})`, 'Check that Finch answers (finch version), then try again.');
-  if (r.code !== 0) {
-    const message = finchMessage(r.stderr, r.stdout);
-    // Logging out of a registry that holds no login is already the state the user wants.
-    if (/not logged in|not found/i.test(message)) return;
-    throw new Failure('logout-failed', `finch logout ${host} failed: ${message}`, `Run \`finch logout ${host}\` in a terminal to see Finch's own error.`);
   }
 }

@@ -11,7 +11,7 @@ import type { Env } from '../env';
 import { Failure } from '../failure';
 import type { Paths } from '../paths';
 import { findExecutable } from '../process/find-executable';
-import { run } from '../process/run';
+import { finch as runFinch } from '../finch/finch';
 
 export interface RootSituation {
   isRoot: boolean;
@@ -73,8 +73,13 @@ export async function rootSituation(env: Env, paths: Paths, finch: string, finch
   const sudo = findExecutable('sudo', env, paths);
   const pkexec = findExecutable('pkexec', env, paths);
   // The exact command a login will run, asking only for the version: -n fails at once instead of prompting.
-  const probe = sudo ? await run(sudo, [...sudoPrefix(finch, finchVars), '--version'], { timeoutMs: probeTimeoutMs, env: childVars }) : null;
-  return { isRoot: false, sudo, sudoWithoutPassword: probe?.code === 0, pkexec, desktop };
+  const probe = sudo
+    ? await runFinch({ file: sudo, prefix: sudoPrefix(finch, finchVars), env: childVars, finchPath: finch }, ['--version'], {
+        timeoutMs: probeTimeoutMs,
+        expected: { refused: () => true },
+      }).catch(() => null)
+    : null;
+  return { isRoot: false, sudo, sudoWithoutPassword: !!probe && !probe.expected, pkexec, desktop };
 }
 
 export function needsRoot(access: Extract<RootAccess, { how: 'none' }>): Failure {

@@ -4,11 +4,11 @@
 import type { VmLogLine, VmStatus } from '../../../shared/types';
 import type { Env } from '../env';
 import { Failure } from '../failure';
+import { finch, vmNotCreated } from '../finch/finch';
 import { parseVmStatus } from '../finch/finch-cli';
 import { readTextIfExists } from '../files';
 import { finchInvocation, type Invocation } from '../login/finch-invocation';
 import { resolvePaths } from '../paths';
-import { run, timeoutMessage } from '../process/run';
 import { LineSplitter } from './line-splitter';
 import { settingsDigest, updateVmRecord } from './vm-record';
 
@@ -27,15 +27,19 @@ export function vmTimeouts(env: Env): { stopMs: number; startMs: number } {
   return { stopMs: limit(env, 'FINCH_LOGINS_VM_STOP_TIMEOUT_MS', vmStopTimeoutMs), startMs: limit(env, 'FINCH_LOGINS_VM_START_TIMEOUT_MS', vmStartTimeoutMs) };
 }
 
+/** A restart before `finch vm init`: nothing to restart (the fix refuses it too). */
+export function vmMissing(): Failure {
+  return new Failure('vm-missing', `${vmNotCreated}, so it cannot be restarted.`, 'Run `finch vm init` once in a terminal; it downloads and sets up the VM.');
+}
+
 function noVm(): Failure {
   return new Failure('no-vm', 'Finch on Linux runs containers directly on this machine: there is no VM to restart.');
 }
 
 export async function vmStatus(env: Env): Promise<VmStatus> {
   if (env.platform === 'linux') throw noVm();
-  const inv = finchInvocation(env, resolvePaths(env));
-  const r = await run(inv.file, [...inv.prefix, 'vm', 'status'], { timeoutMs: vmStatusTimeoutMs, env: inv.env });
-  return r.code === 0 ? parseVmStatus(r.stdout) : 'unknown';
+  const r = await finch(finchInvocation(env, resolvePaths(env)), ['vm', 'status'], { timeoutMs: vmStatusTimeoutMs, expected: { failed: () => true } });
+  return r.expected ? 'unknown' : parseVmStatus(r.stdout);
 }
 
 /** The commands a restart runs in this state (shown in the fix's preview). */
@@ -48,25 +52,17 @@ async function step(inv: Invocation, verb: 'stop' | 'start', timeoutMs: number, 
   const started = Date.now();
   const out = new LineSplitter((line) => onLine({ line, stream: 'stdout' }));
   const err = new LineSplitter((line) => onLine({ line, stream: 'stderr' }));
-  const r = await run(inv.file, [...inv.prefix, 'vm', verb], {
-    timeoutMs,
-    env: inv.env,
-    onOutput: (chunk, stream) => (stream === 'stdout' ? out : err).push(chunk),
-  });
-  out.flush();
-  err.flush();
-  if (r.timedOut) {
-    throw new Failure(
-      'vm-timeout',
-      timeoutMessage(r, timeoutMs),
-      'Run `finch vm status` in a terminal; if the VM is stuck, `finch vm stop --force` stops it.',
-    );
-  }
-  if (r.spawnError) throw new Failure('finch-missing', `finch could not be started (${r.spawnError}).`);
-  if (r.code !== 0) {
-    // Finch reports errors as logrus lines on stderr: the message is what the user needs.
-    const last = (r.stderr.trim().split('\n').pop() ?? '').replace(/^time="[^"]*"\s+level=\w+\s+msg=/, '').replace(/^"(.*)"$/, '$1');
-    throw new Failure('vm-failed', `\`finch vm ${verb}\` failed: ${last || `exit code ${r.code}`}`, 'The log above shows Finch\u2019s own messages.');
+  try {
+    await finch(inv, ['vm', verb], {
+      timeoutMs,
+      onOutput: (chunk, stream) => (stream === 'stdout' ? out : err).push(chunk),
+      timeout: { kind: 'vm-timeout', hint: 'Run `finch vm status` in a terminal; if the VM is stuck, `finch vm stop --force` stops it.' },
+      // Finch's own fatal line is what the user needs; the log above shows the rest.
+      failure: (message, r) => new Failure('vm-failed', `\`finch vm ${verb}\` failed: ${message || `exit code ${r.code}`}`, 'The log above shows Finch\u2019s own messages.'),
+    });
+  } finally {
+    out.flush();
+    err.flush();
   }
   onLine({ line: `finch vm ${verb} finished in ${((Date.now() - started) / 1000).toFixed(1)} s`, stream: 'info' });
 }
@@ -91,7 +87,7 @@ async function restartOnce(env: Env, onLine: (l: VmLogLine) => void): Promise<Vm
   const { stopMs, startMs } = vmTimeouts(env);
   const before = await vmStatus(env);
   if (before === 'nonexistent') {
-    throw new Failure('vm-missing', 'The Finch VM has not been created yet, so it cannot be restarted.', 'Run `finch vm init` once in a terminal; it downloads and sets up the VM.');
+    throw vmMissing();
   }
   for (const verb of restartSteps(before)) await step(inv, verb, verb === 'stop' ? stopMs : startMs, onLine);
   // Finch rewrites finch.yaml with its defaults while starting: record the settings as the VM now has them.

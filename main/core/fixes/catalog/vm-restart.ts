@@ -1,5 +1,5 @@
 import { Failure } from '../../failure';
-import { restartSteps, restartVm } from '../../vm/restart';
+import { restartSteps, restartVm, vmMissing } from '../../vm/restart';
 import type { FixDefinition } from '../fix-definition';
 
 export const vmRestartFix: FixDefinition = {
@@ -8,9 +8,7 @@ export const vmRestartFix: FixDefinition = {
   checkId: 'finch-vm-running',
   async plan({ env, snap, onVmLine }) {
     if (env.platform === 'linux') throw new Failure('fix-not-applicable', 'Finch on Linux has no VM to restart.');
-    if (snap.finch.vm === 'nonexistent') {
-      throw new Failure('vm-missing', 'The Finch VM has not been created yet, so it cannot be restarted.', 'Run `finch vm init` once in a terminal.');
-    }
+    if (snap.finch.vm === 'nonexistent') throw vmMissing();
     const steps = restartSteps(snap.finch.vm);
     return {
       explanation:

@@ -1,9 +1,8 @@
+import { hostLoginSince } from '../../finch/finch';
 import { compareVersions } from '../../finch/finch-cli';
 import type { CheckDefinition } from '../check-definition';
 import { error, ok, warn } from '../verdict';
 
-/** Finch 1.15 moved `finch login` out of the VM onto the host. */
-export const hostLoginSince = '1.15.0';
 /** The release whose keychain helper was off PATH, so logins silently went to config.json in plain text (finch #1785). */
 export const plaintextBugVersion = '1.18.0';
 

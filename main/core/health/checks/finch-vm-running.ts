@@ -1,7 +1,7 @@
+import { hostLoginSince, vmNotCreated } from '../../finch/finch';
 import { compareVersions } from '../../finch/finch-cli';
 import type { CheckDefinition } from '../check-definition';
 import { error, ok, skipped, warn } from '../verdict';
-import { hostLoginSince } from './finch-version';
 
 export const finchVmRunning: CheckDefinition = {
   id: 'finch-vm-running',
@@ -24,7 +24,7 @@ export const finchVmRunning: CheckDefinition = {
       }
       case 'nonexistent':
         return error(
-          'The Finch VM has not been created yet, so Finch cannot pull or run anything. Run `finch vm init` once in a ' +
+          `${vmNotCreated}, so Finch cannot pull or run anything. Run \`finch vm init\` once in a ` +
             'terminal (it downloads and sets up the VM; this takes a few minutes).',
         );
       case 'unknown':
