@@ -63,6 +63,10 @@ export const errorKinds = [
   'keychain-failed',
   'timeout',
   'network',
+  // Concurrency: finch said done but the read-back did not find it so; config.json keys put back after a batch.
+  'not-stored',
+  'logout-not-done',
+  'config-keys-restored',
   // AWS.
   'access-denied',
   'invalid-credentials',

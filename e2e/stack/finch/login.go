@@ -432,6 +432,12 @@ func storeLogin(file, server, username, password string) {
 			}
 			fatal("error saving credentials: error storing credentials - err: exit status %d, out: `%s`", r.code, out)
 		}
+		// docker/cli's file store skips Save when the entry is already exactly the blanked one (cli/config/credentials/
+		// file_store.go: "Credentials didn't change, so skip updating the configuration file"): a repeated
+		// helper-backed login leaves config.json untouched.
+		if prev, ok := cfg.AuthConfigs[server]; ok && prev == (authConfig{}) {
+			return
+		}
 		cfg.AuthConfigs[server] = authConfig{}
 	} else {
 		cfg.AuthConfigs[server] = authConfig{Auth: base64.StdEncoding.EncodeToString([]byte(username + ":" + password))}

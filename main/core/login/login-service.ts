@@ -5,8 +5,9 @@ import { loginAllHosts, type LoginAllMode } from '../../../shared/login-all';
 import type { AppError, LoginOutcome, LoginRequest, LogoutRequest, SsoRoleBinding } from '../../../shared/types';
 import { readAwsProfiles, type AwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
-import { toAppError } from '../failure';
-import { Failure } from '../failure';
+import { Failure, toAppError } from '../failure';
+import { readConfigJson, type ConfigJson } from '../finch/config-json';
+import { Problems } from '../problems';
 import { resolvePaths, type Paths } from '../paths';
 import { loginAddress, parseEcrHost, parseUserHost, registryKind } from '../registries/host';
 import { readSnapshot } from '../snapshot';
@@ -16,6 +17,8 @@ import { ecrPublicToken, ecrToken, profileCredentials, warmUpSdk, type Credentia
 import type { Invocation } from './finch-invocation';
 import type { KnownFinch } from '../finch/finch-cli';
 import { finchLogin, finchLogout, prepareFinch } from './finch-login';
+import { withConfigLock } from '../state/config-lock';
+import { lostKeys, loginRewritesConfig, restoreLostKeys, stillLoggedIn, storedLogins, type StoredLogin } from './config-writes';
 import { keychainService, systemKeychain, type Keychain } from './keychain';
 import { mapLimit } from './limit';
 import { accountLookup, resolveProfile, type AccountLookup } from './profile-resolver';
@@ -48,6 +51,8 @@ class Batch {
     readonly paths: Paths,
     readonly aws: AwsProfiles,
     readonly state: AppState,
+    /** config.json as it was when the batch began: what the logins are planned from and what no key may be lost of. */
+    readonly config: ConfigJson,
     private deps: LoginDeps,
   ) {
     this.accounts = accountLookup(env, aws, state, this.learned, (p) => this.credentials(p));
@@ -58,17 +63,19 @@ class Batch {
     return (this.finchPromise ??= prepareFinch(this.env, this.paths, this.state.finch));
   }
 
-  private changes: ((s: AppState) => void)[] = [];
+  private changes: { host?: string; change: (s: AppState) => void }[] = [];
+  /** Logins finch reported done that the read-back did not find stored: nothing about them is recorded. */
+  private notStored = new Set<string>();
   /** A change to the app state, written with the others when the batch ends (one write, not one per login). */
-  record(change: (s: AppState) => void): void {
-    this.changes.push(change);
+  record(change: (s: AppState) => void, host?: string): void {
+    this.changes.push({ ...(host ? { host } : {}), change });
   }
 
   async flush(): Promise<void> {
-    if (this.changes.length === 0 && this.learned.size === 0) return;
-    const changes = this.changes.splice(0);
+    const changes = this.changes.splice(0).filter((c) => !(c.host && this.notStored.has(c.host)));
+    if (changes.length === 0 && this.learned.size === 0) return;
     await updateState(this.paths.stateDir, (s) => {
-      for (const change of changes) change(s);
+      for (const { change } of changes) change(s);
       for (const [p, accountId] of this.learned) (s.accounts ??= {})[p] = { accountId, checkedAt: new Date().toISOString() };
     });
   }
@@ -81,6 +88,59 @@ class Batch {
       this.finchPromise?.then((f) => f.session?.close(), () => undefined);
       await this.flush();
     }
+  }
+
+  /** What each login handed to finch, kept in memory only until the read-back has looked for it. */
+  private handed = new Map<string, StoredLogin>();
+
+  /**
+   * `finch login`, alone for this config.json when it rewrites the file (plaintext, or a first helper login), beside
+   * the others when its credential lands in a helper and the file stays as it is (config-writes.ts).
+   */
+  async finchLogin(host: string, username: string, secret: string): Promise<Invocation & { known?: KnownFinch }> {
+    const finch = await this.finch();
+    this.handed.set(host, { host, username, secret });
+    const go = () => finchLogin(finch, host, username, secret);
+    await (loginRewritesConfig(this.config, host, loginAddress(host)) ? withConfigLock(this.paths, go) : go());
+    return finch;
+  }
+
+  /**
+   * A login counts only when it is stored: reads back what finch reported done; a login that is not there is tried
+   * once more, alone, then reported as failed in plain words. Keys of config.json that vanished while the logins
+   * ran (credsStore, credHelpers, other hosts, keys docker does not know) are put back.
+   */
+  async settle(outcomes: LoginOutcome[]): Promise<LoginOutcome[]> {
+    const attempted = new Set(this.handed.keys());
+    if (attempted.size === 0) return outcomes;
+    const done = outcomes.filter((o) => o.result === 'logged-in' && this.handed.has(o.host)).map((o) => this.handed.get(o.host)!);
+    const stored = done.length ? await storedLogins(this.env, this.paths, done) : new Set<string>();
+    const failures = new Map<string, AppError>();
+    for (const l of done.filter((x) => !stored.has(x.host))) {
+      try {
+        const finch = await this.finch();
+        const again = await withConfigLock(this.paths, async () => {
+          await finchLogin(finch, l.host, l.username, l.secret);
+          return storedLogins(this.env, this.paths, [l]);
+        });
+        if (!again.has(l.host)) failures.set(l.host, notStoredFailure(l.host).toJSON());
+      } catch (e) {
+        failures.set(l.host, toAppError(e));
+      }
+    }
+    this.handed.clear();
+    for (const host of failures.keys()) this.notStored.add(host);
+    const restored = await putBackLostKeys(this.paths, this.config, attempted);
+    let warned = false;
+    return outcomes.map((o) => {
+      const error = failures.get(o.host);
+      if (error) return { host: o.host, result: 'failed', error };
+      if (restored.length && o.result === 'logged-in' && !o.warning && !warned) {
+        warned = true;
+        return { ...o, warning: restoredWarning(restored) };
+      }
+      return o;
+    });
   }
 
   keychain(): Promise<Keychain> {
@@ -115,8 +175,31 @@ class Batch {
 
 async function openBatch(env: Env, deps: LoginDeps): Promise<Batch> {
   const paths = resolvePaths(env);
-  const [aws, state] = await Promise.all([readAwsProfiles(paths), loadState(paths.stateDir)]);
-  return new Batch(env, paths, aws, state, deps);
+  const [aws, state, config] = await Promise.all([readAwsProfiles(paths), loadState(paths.stateDir), readConfigJson(paths.configJson, new Problems())]);
+  return new Batch(env, paths, aws, state, config, deps);
+}
+
+function notStoredFailure(host: string): Failure {
+  return new Failure(
+    'not-stored',
+    `Finch said the login to ${host} succeeded, but it is not stored: another program wrote config.json at the same moment and dropped it. Trying again alone gave the same result.`,
+    'Wait for other logins (a terminal, another Finch Logins) to finish, then log in again.',
+  );
+}
+
+function restoredWarning(keys: string[]): AppError {
+  return {
+    kind: 'config-keys-restored',
+    message: `While logging in, config.json lost ${keys.join(', ')} (rewritten by another program or by docker's own writer); Finch Logins put ${keys.length === 1 ? 'it' : 'them'} back.`,
+  };
+}
+
+/** Checks without the lock first: nearly always nothing is lost, and the lock may be busy with another batch. */
+async function putBackLostKeys(paths: Paths, before: ConfigJson, changedHosts: ReadonlySet<string>): Promise<string[]> {
+  if (!before.valid || !before.exists) return [];
+  const now = await readConfigJson(paths.configJson, new Problems());
+  if (!now.valid || lostKeys(before.raw, now.raw, changedHosts).length === 0) return [];
+  return withConfigLock(paths, () => restoreLostKeys(paths, before, changedHosts));
 }
 
 function canonical(host: string): string {
@@ -173,8 +256,7 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
     throw new Failure('needs-password', `${host} needs a username and a password or access token.`, undefined, { host, reason: 'not-remembered' });
   }
 
-  const finch = await b.finch();
-  await finchLogin(finch, host, username, secret);
+  const finch = await b.finchLogin(host, username, secret);
 
   // The login has happened: a keychain failure now is a warning on a success, not a failed login.
   let warning: AppError | undefined;
@@ -208,7 +290,7 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
       if (rememberedNow) m.rememberedUser = username;
       else if (!req.remember) delete m.rememberedUser;
     }
-  });
+  }, host);
   return { host, result: 'logged-in', ...(profile ? { profile } : {}), ...(sso ? { sso } : {}), expiresAt, ...(warning ? { warning } : {}) };
 }
 
@@ -236,13 +318,13 @@ async function attempt(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
 
 export async function login(env: Env, req: LoginRequest, deps: LoginDeps = {}): Promise<LoginOutcome> {
   const b = await openBatch(env, deps);
-  return b.run(() => attempt(b, req));
+  return b.run(async () => (await b.settle([await attempt(b, req)]))[0]!);
 }
 
 /** Several hosts in one batch (the CLI's `login a b c`). */
 export async function loginMany(env: Env, reqs: LoginRequest[], deps: LoginDeps = {}): Promise<LoginOutcome[]> {
   const b = await openBatch(env, deps);
-  return b.run(() => mapLimit(reqs, loginAllConcurrency, (r) => attempt(b, r)));
+  return b.run(async () => b.settle(await mapLimit(reqs, loginAllConcurrency, (r) => attempt(b, r))));
 }
 
 /**
@@ -257,21 +339,37 @@ export async function loginAll(env: Env, deps: LoginDeps = {}, mode: LoginAllMod
   const snapshot = await readSnapshot(env, { probeFinch: false });
   const hosts = loginAllHosts(statusFrom(snapshot).registries, mode);
   if (hosts.length === 0) return [];
-  const b = new Batch(env, snapshot.paths, snapshot.aws, snapshot.state, deps);
+  const b = new Batch(env, snapshot.paths, snapshot.aws, snapshot.state, snapshot.config, deps);
   b.finch().catch(() => undefined); // its failure is reported by each login that awaits it
-  return b.run(() =>
-    mapLimit(hosts, loginAllConcurrency, async (host): Promise<LoginOutcome> => {
-      const outcome = await attempt(b, { host });
-      if (outcome.result === 'failed' && outcome.error && inputNeededKinds.has(outcome.error.kind)) return { ...outcome, result: 'skipped' };
-      return outcome;
-    }),
+  return b.run(async () =>
+    b.settle(
+      await mapLimit(hosts, loginAllConcurrency, async (host): Promise<LoginOutcome> => {
+        const outcome = await attempt(b, { host });
+        if (outcome.result === 'failed' && outcome.error && inputNeededKinds.has(outcome.error.kind)) return { ...outcome, result: 'skipped' };
+        return outcome;
+      }),
+    ),
   );
 }
 
+/**
+ * `finch logout`, alone for this config.json (docker's logout rewrites it), then read back: a login still stored
+ * is logged out once more, then reported. Keys that vanished meanwhile are put back.
+ */
 export async function logout(env: Env, req: LogoutRequest, deps: LoginDeps = {}): Promise<void> {
   const host = canonical(req.host);
   const paths = resolvePaths(env);
-  await finchLogout(env, paths, loginAddress(host));
+  const before = await readConfigJson(paths.configJson, new Problems());
+  await withConfigLock(paths, async () => {
+    await finchLogout(env, paths, loginAddress(host));
+    if (await stillLoggedIn(env, paths, host)) {
+      await finchLogout(env, paths, loginAddress(host));
+      if (await stillLoggedIn(env, paths, host)) {
+        throw new Failure('logout-not-done', `Finch said ${host} was logged out, but its login is still stored.`, `Another program may have written config.json at the same moment: log out again, or run \`finch logout ${loginAddress(host)}\` in a terminal.`);
+      }
+    }
+  });
+  await putBackLostKeys(paths, before, new Set([host]));
   const state = await loadState(paths.stateDir);
   if (req.forget && state.registries[host]?.rememberedUser) {
     await (await (deps.keychain ?? systemKeychain)()).deletePassword(keychainService, host);
