@@ -1,21 +1,22 @@
 #!/usr/bin/env node
 // `finch-logins login --all` of 10 registries stored in plaintext (no credsStore: Linux's usual setup), where every
-// login rewrites config.json — through the REAL docker CLI behind the finch stand-in, whose configfile writer takes
-// no lock. Each round resets config.json (10 logged-out registries, a plaintext login of another host, a credHelpers
+// login rewrites config.json with no lock — once with the finch stand-in (docker CLI checking the password, docker's
+// configfile writer reproduced in Go), once with the docker CLI 28 itself standing in for finch, so that config.json
+// is written by docker's own code (--finch stand-in|docker|both). Each round resets config.json (10 logged-out registries, a plaintext login of another host, a credHelpers
 // entry and a key docker does not know), runs `login --all` with the built CLI as its own process, and checks what
 // a user would: every registry reported logged in is in config.json with exactly its credentials, and no other key
 // was lost. Unsafe parallel logins keep 1–3 of 10 here.
 //
 // The 10 registries are 10 ports on 127.0.0.1, each forwarded to the stack's registry (docker treats host:port as
 // a registry of its own). Needs the stack and a build:
-//   npm run build && bash e2e/stack/with-stack.sh node test/stress/login-all.mjs [--rounds 10]
+//   npm run build && bash e2e/stack/with-stack.sh node test/stress/login-all.mjs [--rounds 10] [--finch both]
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { args, report, root, workDir } from './lib.mjs';
 
-const opt = args({ rounds: 10, registries: 10 });
+const opt = args({ rounds: 10, registries: 10, finch: 'both' });
 if (process.env.FL_STACK !== '1') {
   console.error('run inside e2e/stack/with-stack.sh');
   process.exit(2);
@@ -48,6 +49,19 @@ const work = workDir('login-all');
 const home = path.join(work, 'home');
 mkdirSync(path.join(home, '.finch'), { recursive: true });
 const configFile = path.join(home, '.finch/config.json');
+// "docker": a finch that is the docker CLI itself (28.x), so config.json is written by docker's own configfile code.
+const dockerFinch = path.join(work, 'docker-as-finch');
+writeFileSync(
+  dockerFinch,
+  `#!/bin/sh
+case "$1" in
+  --version) echo "finch version v1.19.0" ;;
+  login|logout) cmd=$1; shift; exec docker --config "\${DOCKER_CONFIG:-$HOME/.finch}" "$cmd" "$@" ;;
+  *) echo "unsupported: $*" >&2; exit 1 ;;
+esac
+`,
+);
+chmodSync(dockerFinch, 0o755);
 const env = {
   PATH: process.env.PATH,
   HOME: home,
@@ -56,6 +70,8 @@ const env = {
   FINCH_LOGINS_FINCH: process.env.FL_FINCH,
   DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS ?? '',
 };
+const finches = { 'finch stand-in': process.env.FL_FINCH, 'docker CLI': dockerFinch };
+const use = opt.finch === 'both' ? Object.keys(finches) : [opt.finch === 'docker' ? 'docker CLI' : 'finch stand-in'];
 // Asynchronous: this process forwards the registries' traffic meanwhile.
 function cliRun(argv, input = '') {
   return new Promise((resolve) => {
@@ -109,16 +125,19 @@ try {
     }
   };
   for (let round = 1; round <= opt.rounds; round++) {
-    writeFileSync(configFile, JSON.stringify(fresh(), null, '\t'));
-    check(round, 'login --all', parse(round, await cliRun(['login', '--all', '--json'])));
-    writeFileSync(configFile, JSON.stringify(fresh(), null, '\t'));
-    const half = Math.ceil(hosts.length / 2);
-    const pair = await Promise.all([hosts.slice(0, half), hosts.slice(half)].map((part) => cliRun(['login', ...part, '--json'])));
-    check(round, 'two processes', pair.flatMap((r) => parse(round, r)));
+    for (const name of use) {
+      env.FINCH_LOGINS_FINCH = finches[name];
+      writeFileSync(configFile, JSON.stringify(fresh(), null, '\t'));
+      check(round, `${name}, login --all`, parse(round, await cliRun(['login', '--all', '--json'])));
+      writeFileSync(configFile, JSON.stringify(fresh(), null, '\t'));
+      const half = Math.ceil(hosts.length / 2);
+      const pair = await Promise.all([hosts.slice(0, half), hosts.slice(half)].map((part) => cliRun(['login', ...part, '--json'])));
+      check(round, `${name}, two processes`, pair.flatMap((r) => parse(round, r)));
+    }
   }
 } finally {
   for (const h of hosts) await cliRun(['logout', h, '--forget']);
   for (const s of servers) s.close();
 }
-report(failures, `${lines.join('\n')}\nlogin --all, plaintext, real docker writer: ${opt.rounds} rounds × ${hosts.length} registries: ${failures.length ? `${failures.length} failures` : 'every login stored, no key lost'}`);
+report(failures, `${lines.join('\n')}\nlogins into one plaintext config.json (${use.join(' and ')}): ${opt.rounds} rounds × ${hosts.length} registries: ${failures.length ? `${failures.length} failures` : 'every login stored, no key lost'}`);
 process.exit(failures.length ? 1 : 0);
