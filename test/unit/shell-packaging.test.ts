@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { appUserModelId } from '../../main/app/lifecycle';
+import * as keyring from '../../scripts/keyring-binding.mjs';
 
 const root = path.resolve(__dirname, '../..');
 const require = createRequire(__filename);
@@ -26,7 +27,7 @@ const expectedFuses = {
 };
 
 describe('electron-builder.yml', () => {
-  it('matches electron-builder\u2019s schema', async () => {
+  it('matches electron-builder\u2019s schema', { timeout: 30_000 }, async () => {
     // app-builder-lib comes with electron-builder; its own validator is what `electron-builder` runs first.
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
     const { DebugLogger } = require('builder-util');
@@ -52,10 +53,16 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships only the built bundles and package.json, with the icons beside app.asar', () => {
-    expect(config.files).toEqual(['out/**', 'package.json']);
+    expect(config.files.filter((f: string) => !f.startsWith('!'))).toEqual(['out/**', 'package.json']);
     expect(config.asar).toBe(true);
     expect(config.extraResources).toEqual([{ from: 'assets', to: 'assets', filter: ['**/*.png', '**/*.ico'] }]);
     expect(pkg.main).toBe('out/main/index.js');
+  });
+
+  it('fetches each architecture\u2019s keychain binding before packing, checks it after, and keeps the others out', () => {
+    expect([config.beforePack, config.afterPack]).toEqual(['scripts/keyring-binding.mjs', 'scripts/keyring-binding.mjs']);
+    expect([typeof keyring.beforePack, typeof keyring.afterPack]).toEqual(['function', 'function']);
+    expect(config.files).toContain('!node_modules/@napi-rs/keyring-!(${env.FINCH_LOGINS_KEYRING_TARGET})/**');
   });
 
   it('sets the fuses of the security checklist', () => {
@@ -92,38 +99,67 @@ describe('electron-builder --dir, offline', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it.runIf(process.platform === 'linux' && built)(
-    'packs out/** and package.json into app.asar, the icons beside it, and flips the fuses',
+    'packs both architectures: out/** and package.json into app.asar, the icons beside it, each CPU\u2019s own keychain binding, the fuses flipped',
     () => {
-      // A stand-in "Electron": a script carrying the v1 fuse wire as Electron 45 ships it (8 fuses, defaults).
+      // A stand-in "Electron": a script carrying the v1 fuse wire as Electron 45 ships it (8 fuses, defaults). The
+      // same folder serves both architectures (electronDist); only the app's own files differ between them.
       const dist = path.join(work, 'electron-dist');
       mkdirSync(dist);
       const sentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
       writeFileSync(path.join(dist, 'electron'), Buffer.concat([Buffer.from(`#!/bin/sh\nexit 0\n#${sentinel}`), Buffer.from([1, 8]), Buffer.from('10110001\n')]), { mode: 0o755 });
+      // The other CPU's binding present in node_modules beforehand (as after an earlier cross build): the x64 package
+      // must still leave it out. beforePack fetches it when missing (npm pack of the version package-lock.json pins).
+      keyring.ensureKeyringBinding('linux', 'arm64');
       const output = path.join(work, 'dist');
       const run = spawnSync(
         path.join(root, 'node_modules/.bin/electron-builder'),
-        ['--linux', 'dir', '--x64', `-c.electronDist=${dist}`, `-c.directories.output=${output}`, '-c.npmRebuild=false'],
+        ['--linux', 'dir', '--x64', '--arm64', `-c.electronDist=${dist}`, `-c.directories.output=${output}`, '-c.npmRebuild=false'],
         { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } },
       );
       expect(run.status, run.stdout + run.stderr).toBe(0);
 
-      const resources = path.join(output, 'linux-unpacked', 'resources');
       const asar = require('@electron/asar');
-      const own = (asar.listPackage(path.join(resources, 'app.asar')) as string[]).filter((f) => !f.startsWith('/node_modules'));
-      expect(own).toEqual(expect.arrayContaining(['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']));
-      expect(own.every((f) => f === '/package.json' || f === '/out' || f.startsWith('/out/'))).toBe(true);
-      expect(existsSync(path.join(resources, 'assets/tray/ok/trayTemplate@2x.png'))).toBe(true);
-      expect(existsSync(path.join(resources, 'assets/icon.png'))).toBe(true);
-      expect(existsSync(path.join(resources, 'assets/tray/ok/tray.ico'))).toBe(true);
-      const modules = (asar.listPackage(path.join(resources, 'app.asar')) as string[]).filter((f) => /^\/node_modules\/[^/]+(\/[^/]+)?$/.test(f));
-      for (const name of ['react', 'react-dom', 'zustand']) expect(modules).not.toContain(`/node_modules/${name}`);
-      expect(modules).toContain('/node_modules/zod');
+      for (const [folder, arch] of [['linux-unpacked', 'x64'], ['linux-arm64-unpacked', 'arm64']] as const) {
+        const resources = path.join(output, folder, 'resources');
+        const files = asar.listPackage(path.join(resources, 'app.asar')) as string[];
+        const own = files.filter((f) => !f.startsWith('/node_modules'));
+        expect(own).toEqual(expect.arrayContaining(['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']));
+        expect(own.every((f) => f === '/package.json' || f === '/out' || f.startsWith('/out/'))).toBe(true);
+        expect(existsSync(path.join(resources, 'assets/tray/ok/trayTemplate@2x.png'))).toBe(true);
+        expect(existsSync(path.join(resources, 'assets/icon.png'))).toBe(true);
+        expect(existsSync(path.join(resources, 'assets/tray/ok/tray.ico'))).toBe(true);
+        const modules = files.filter((f) => /^\/node_modules\/[^/]+(\/[^/]+)?$/.test(f));
+        for (const name of ['react', 'react-dom', 'zustand']) expect(modules).not.toContain(`/node_modules/${name}`);
+        expect(modules).toContain('/node_modules/zod');
 
-      const binary = readFileSync(path.join(output, 'linux-unpacked', 'finch-logins'));
-      const wire = binary.subarray(binary.indexOf(sentinel) + sentinel.length + 2, binary.indexOf(sentinel) + sentinel.length + 10).toString();
-      // RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect, AsarIntegrity, OnlyLoadAppFromAsar, V8Snapshot, FileProtocolExtraPrivileges
-      expect(wire).toBe('01001100');
+        // Exactly this CPU's keychain binding, unpacked beside app.asar where Node can load it; it is an ELF for
+        // that CPU (e_machine 62 = x86-64, 183 = AArch64).
+        expect(keyring.packagedBindings(resources)).toEqual([`@napi-rs/keyring-linux-${arch}-gnu/keyring.linux-${arch}-gnu.node`]);
+        const elf = readFileSync(path.join(resources, 'app.asar.unpacked/node_modules', keyring.packagedBindings(resources)[0]!));
+        expect(elf.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
+        expect(elf.readUInt16LE(18)).toBe(arch === 'x64' ? 62 : 183);
+
+        const binary = readFileSync(path.join(output, folder, 'finch-logins'));
+        const wire = binary.subarray(binary.indexOf(sentinel) + sentinel.length + 2, binary.indexOf(sentinel) + sentinel.length + 10).toString();
+        // RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect, AsarIntegrity, OnlyLoadAppFromAsar, V8Snapshot, FileProtocolExtraPrivileges
+        expect(wire).toBe('01001100');
+      }
     },
-    120_000,
+    240_000,
   );
+
+  it('afterPack refuses a package that carries no binding, another CPU\u2019s, or two', () => {
+    const resources = path.join(work, 'fake-resources');
+    const put = (pkg: string, node: string) => {
+      mkdirSync(path.join(resources, 'app.asar.unpacked/node_modules/@napi-rs', pkg), { recursive: true });
+      writeFileSync(path.join(resources, 'app.asar.unpacked/node_modules/@napi-rs', pkg, node), '');
+    };
+    expect(() => keyring.checkPackagedBinding(resources, 'linux', 'arm64')).toThrow(/must carry @napi-rs\/keyring-linux-arm64-gnu\/keyring.linux-arm64-gnu.node .* it has none/);
+    put('keyring-linux-x64-gnu', 'keyring.linux-x64-gnu.node');
+    expect(() => keyring.checkPackagedBinding(resources, 'linux', 'arm64')).toThrow(/it has @napi-rs\/keyring-linux-x64-gnu/);
+    put('keyring-linux-arm64-gnu', 'keyring.linux-arm64-gnu.node');
+    expect(() => keyring.checkPackagedBinding(resources, 'linux', 'arm64')).toThrow(/and no other/);
+    expect(keyring.resourcesDir('/o/mac-arm64', 'darwin', 'Finch Logins')).toBe('/o/mac-arm64/Finch Logins.app/Contents/Resources');
+    expect(keyring.resourcesDir('/o/win-unpacked', 'win32', 'Finch Logins')).toBe(path.join('/o/win-unpacked', 'resources'));
+  });
 });

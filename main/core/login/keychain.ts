@@ -11,8 +11,33 @@ export interface Keychain {
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
-export async function systemKeychain(): Promise<Keychain> {
-  const { AsyncEntry } = await import('@napi-rs/keyring');
+/** The npm package holding the keychain's native binding for an OS and CPU (as scripts/keyring-binding.mjs packs it). */
+export function keyringPackage(platform: string, arch: string): string {
+  const abi = platform === 'linux' ? '-gnu' : platform === 'win32' ? '-msvc' : '';
+  return `@napi-rs/keyring-${platform}-${arch}${abi}`;
+}
+
+type KeyringModule = typeof import('@napi-rs/keyring');
+
+/**
+ * Loads the keychain module. Its native binding ships per OS and CPU; a build carrying another CPU's (an arm64 package
+ * made with only the x64 binding) fails here with napi-rs' "Cannot find native binding": say that in words instead.
+ */
+export async function loadKeyring(load: () => Promise<KeyringModule> = () => import('@napi-rs/keyring'), platform: string = process.platform, arch: string = process.arch): Promise<KeyringModule> {
+  try {
+    return await load();
+  } catch (e) {
+    const why = ((e as Error).message ?? String(e)).split('\n')[0];
+    throw new Failure(
+      'keychain-failed',
+      `The system keychain cannot be used: this copy of Finch Logins lacks ${keyringPackage(platform, arch)}, the keychain module for ${platform} on ${arch} (${why}).`,
+      `Install the Finch Logins build made for this computer's processor (${arch}). Logins work meanwhile; only remembering passwords does not.`,
+    );
+  }
+}
+
+export async function systemKeychain(load?: () => Promise<KeyringModule>): Promise<Keychain> {
+  const { AsyncEntry } = await loadKeyring(load);
   const entry = (service: string, account: string) => new AsyncEntry(service, account, { linux: { store: 'secret-service' } });
   const guard = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
