@@ -34,15 +34,17 @@ interface Props {
   onClose: () => void;
   /** Called with the hosts added (canonical), after the list has been refreshed. */
   onAdded: (hosts: string[]) => void;
+  /** Where the focus goes when the dialog closes (see Dialog). */
+  returnFocus?: (opener: HTMLElement | null) => HTMLElement | null | undefined;
 }
 
-export function AddRegistryDialog({ profiles, registries, onClose, onAdded }: Props) {
+export function AddRegistryDialog({ profiles, registries, onClose, onAdded, returnFocus }: Props) {
   const [mode, setMode] = useState<Mode>('host');
   const [busy, setBusy] = useState(false);
   const id = useId();
 
   return (
-    <Dialog frame="sheet" labelledBy={`${id}-title`} onClose={onClose} busy={busy}>
+    <Dialog frame="sheet" labelledBy={`${id}-title`} onClose={onClose} busy={busy} {...(returnFocus ? { returnFocus } : {})}>
       <header className="sheet-head">
         <h2 id={`${id}-title`}>Add registry</h2>
         <p className="sheet-sub">Registries added here are listed before their first login.</p>

@@ -1,7 +1,7 @@
 // Every dialog of the window, on the platform's own <dialog>: focus moves in (to the [data-autofocus] field when
 // there is one: React's autoFocus runs before the dialog is shown, so it cannot) and is kept there, Escape asks to
 // close, the rest of the window is inert behind a dimmed backdrop. Shown while mounted. When it closes, the focus
-// goes back to the control that opened it (or, when that one is gone, to `returnFocus`), never to <body>.
+// goes back to the control that opened it (or where `returnFocus` says), never to <body>.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { focusSoon } from './focus';
 
@@ -18,8 +18,11 @@ interface Props {
    */
   frame?: 'modal' | 'sheet';
   className?: string;
-  /** Where the focus goes on close when the control that opened the dialog is gone (e.g. a dismissed row result). */
-  returnFocus?: () => HTMLElement | null | undefined;
+  /**
+   * Where the focus goes on close, given the control that opened the dialog (the default), e.g. the row's Log in when
+   * the result that held the opener is gone. Read when the dialog closes.
+   */
+  returnFocus?: (opener: HTMLElement | null) => HTMLElement | null | undefined;
   children: ReactNode;
 }
 
@@ -40,7 +43,7 @@ export function Dialog({ labelledBy, onClose, busy = false, frame = 'modal', cla
     return () => {
       d.close();
       // Last resort: the heading of the view underneath (focusable by script only), where a keyboard user can go on.
-      focusSoon(() => opener, () => fallback.current?.(), () => document.querySelector<HTMLElement>('.view .view-title'));
+      focusSoon(() => (fallback.current ? fallback.current(opener) : opener), () => opener, () => document.querySelector<HTMLElement>('.view .view-title'));
     };
   }, []);
 

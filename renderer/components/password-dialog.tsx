@@ -64,7 +64,7 @@ export function PasswordDialog({ prompt, registry }: { prompt: PasswordPrompt; r
   };
 
   return (
-    <Dialog frame="sheet" labelledBy={`${id}-title`} onClose={close} busy={submitting} className="sheet-narrow" returnFocus={() => rowButton(host)}>
+    <Dialog frame="sheet" labelledBy={`${id}-title`} onClose={close} busy={submitting} className="sheet-narrow" returnFocus={(opener) => (opener?.isConnected ? opener : rowButton(host))}>
       <form className="sheet-form" onSubmit={(e) => void submit(e)} autoComplete="off">
         <header className="sheet-head">
           <h2 id={`${id}-title`}>Log in to {host}</h2>

@@ -49,10 +49,14 @@ export function ProfilePicker({ registry, profiles }: { registry: Registry; prof
   const current = registry.profile;
   const known = current === null || profiles.some((p) => p.name === current);
   const warning = accountMismatch(current, registry);
+  // The choice stays shown until the refreshed status carries it (no flash of the old profile while it saves).
+  const save = (value: string) => {
+    if (value === (current ?? '')) return setDraft(null);
+    setDraft(value);
+    void setProfile(registry.host, value || null).finally(() => setDraft(null));
+  };
   const commit = () => {
-    if (draft === null) return;
-    setDraft(null);
-    if (draft !== (current ?? '')) void setProfile(registry.host, draft || null);
+    if (draft !== null) save(draft);
   };
 
   return (
@@ -82,10 +86,7 @@ export function ProfilePicker({ registry, profiles }: { registry: Registry; prof
             const fromKeys = keyed.current;
             keyed.current = false;
             if (fromKeys) setDraft(value);
-            else {
-              setDraft(null);
-              if (value !== (current ?? '')) void setProfile(registry.host, value || null);
-            }
+            else save(value);
           }}
         >
           <option value="">Automatic</option>

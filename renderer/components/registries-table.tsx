@@ -27,13 +27,17 @@ export function RegistriesTable({ registries, labelledBy, actions, detail }: Pro
       <thead>
         <tr>
           <th scope="col">Registry</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Account / region</th>
+          <th scope="col" className="col-kind">
+            Kind
+          </th>
+          <th scope="col" className="col-account">
+            Account / region
+          </th>
           <th scope="col">Credentials</th>
           <th scope="col">Status</th>
           {actions && (
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
+            <th scope="col" className="col-actions">
+              Actions
             </th>
           )}
         </tr>
@@ -46,9 +50,20 @@ export function RegistriesTable({ registries, labelledBy, actions, detail }: Pro
               <tr className={[below && 'has-detail', focused === r.host && 'is-focused'].filter(Boolean).join(' ') || undefined} data-host={r.host}>
                 <th scope="row" className="host">
                   <HostName host={r.host} />
+                  {/* In a narrow window the Kind and Account columns fold into this line (styles/tables.css). */}
+                  <span className="sub host-meta">
+                    {[kindLabel[r.kind], r.accountId, r.region]
+                      .filter((x): x is string => !!x)
+                      .map((x, i) => (
+                        <Fragment key={x}>
+                          {i > 0 && ' · '}
+                          <span className="host-part">{x}</span>
+                        </Fragment>
+                      ))}
+                  </span>
                 </th>
-                <td>{kindLabel[r.kind]}</td>
-                <td>
+                <td className="col-kind">{kindLabel[r.kind]}</td>
+                <td className="col-account">
                   {r.accountId || r.region ? (
                     <div className="stack">
                       {r.accountId && <span className="mono">{r.accountId}</span>}

@@ -159,7 +159,7 @@ export function VmRestartConfirm() {
   const vm = status?.finch.vm ?? 'unknown';
   const blocked = restartBlocked(status);
   return (
-    <Dialog labelledBy="vm-confirm-title" onClose={cancel} className="confirm-dialog" returnFocus={() => document.querySelector<HTMLElement>('.vm-log')}>
+    <Dialog labelledBy="vm-confirm-title" onClose={cancel} className="confirm-dialog" returnFocus={(opener) => (opener?.isConnected ? opener : document.querySelector<HTMLElement>('.vm-log'))}>
       <header className="modal-head">
         <h2 id="vm-confirm-title">{vm === 'running' ? 'Restart the Finch VM?' : 'Start the Finch VM?'}</h2>
       </header>

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Status } from '../../shared/types';
 import { AddRegistryDialog } from '../components/add-registry-dialog';
 import { Command } from '../components/command';
 import { EmptyState } from '../components/empty-state';
 import { FilePath } from '../components/file-path';
+import { rowButton } from '../components/focus';
 import { LogoutConfirm, RegistryRowActions } from '../components/login-actions';
 import { LoginAllButton, LoginAllSummary } from '../components/login-all';
 import { LoginDetail } from '../components/login-detail';
@@ -17,7 +18,11 @@ export function RegistriesView({ status }: { status: Status }) {
   const outcomes = useAppStore((s) => s.outcomes);
   const prompt = useAppStore((s) => s.passwordPrompt);
   const confirmingLogout = useAppStore((s) => s.confirmingLogout);
+  const focusRegistry = useAppStore((s) => s.focusRegistry);
   const [adding, setAdding] = useState(false);
+  // The host just added: the dialog hands the focus to its row (scrolled to and highlighted) rather than back to
+  // Add registry….
+  const added = useRef<string | null>(null);
 
   return (
     <section className="view" aria-labelledby="registries-heading">
@@ -49,7 +54,22 @@ export function RegistriesView({ status }: { status: Status }) {
       ) : (
         <NoRegistries status={status} />
       )}
-      {adding && <AddRegistryDialog profiles={status.profiles} registries={status.registries} onClose={() => setAdding(false)} onAdded={() => setAdding(false)} />}
+      {adding && (
+        <AddRegistryDialog
+          profiles={status.profiles}
+          registries={status.registries}
+          returnFocus={(opener) => (added.current ? rowButton(added.current) : opener)}
+          onClose={() => {
+            added.current = null;
+            setAdding(false);
+          }}
+          onAdded={(hosts) => {
+            added.current = hosts[0] ?? null;
+            setAdding(false);
+            if (hosts[0]) focusRegistry(hosts[0]);
+          }}
+        />
+      )}
       {prompt && <PasswordDialog key={prompt.host} prompt={prompt} registry={status.registries.find((r) => r.host === prompt.host)} />}
     </section>
   );
