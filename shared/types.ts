@@ -157,6 +157,8 @@ export interface FixPreview {
 export interface FixResult {
   fixId: FixId;
   applied: boolean;
+  /** False when part of the work failed (a login its store would not take): the fix failed, whatever was applied. */
+  complete: boolean;
   message: string;
   /** The check the fix was for, rerun after applying. */
   check?: Check;

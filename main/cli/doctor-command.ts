@@ -3,7 +3,7 @@ import type { Check } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { runChecks } from '../core/health/run-checks';
 import { parseArgs } from './args';
-import { reportFailure, type Output } from './output';
+import { oneLine, reportFailure, type Output } from './output';
 
 const rank: Record<Check['status'], number> = { error: 0, warn: 1, ok: 2, skipped: 3 };
 const label: Record<Check['status'], string> = { error: 'ERROR', warn: 'WARN', ok: 'ok', skipped: 'skip' };
@@ -43,8 +43,8 @@ export function renderChecks(checks: readonly Check[]): string {
   const blocks = sorted.map((c) => {
     const head = `${label[c.status].padEnd(6)}  ${c.title} (${c.id})`;
     if (c.status === 'ok') return head;
-    const fix = c.fix ? `\n${indent}fix: finch-logins fix ${c.fix.id}   (${c.fix.label})` : '';
-    return `${head}\n${wrap(c.detail)}${fix}`;
+    const fix = c.fix ? `\n${indent}fix: finch-logins fix ${c.fix.id}   (${oneLine(c.fix.label)})` : '';
+    return `${head}\n${wrap(oneLine(c.detail))}${fix}`;
   });
   const count = (s: Check['status']) => checks.filter((c) => c.status === s).length;
   const summary = `${count('error')} error(s), ${count('warn')} warning(s), ${count('ok')} ok, ${count('skipped')} skipped.`;

@@ -11,7 +11,7 @@ import { lastChange } from '../core/fixes/undo';
 import { resolvePaths } from '../core/paths';
 import { parseArgs } from './args';
 import { processInput, type CliInput } from './login-command';
-import { reportFailure, type Output } from './output';
+import { oneLine, paragraphs, reportFailure, type Output } from './output';
 
 /** Standard input as a place to ask a question; tests pass their own through main()'s input. */
 export interface PromptInput extends CliInput {
@@ -44,19 +44,19 @@ export async function confirm(input: PromptInput, question: string): Promise<Con
 const noTerminal = 'not applied: there is no terminal to ask on. Pass --yes to apply without asking.';
 
 export function renderPreview(p: FixPreview): string {
-  const parts = [`${p.title} (${p.fixId})`, '', p.explanation];
+  const parts = [`${p.title} (${p.fixId})`, '', paragraphs(p.explanation)];
   if (p.changes.length) {
     parts.push('', 'Changes:');
     for (const c of p.changes) parts.push(c.diff.trimEnd());
   }
-  if (p.commands.length) parts.push('', 'Commands:', ...p.commands.map((c) => `  ${c}`));
+  if (p.commands.length) parts.push('', 'Commands:', ...p.commands.map((c) => `  ${oneLine(c)}`));
   if (p.needsVmRestart) parts.push('', 'Afterwards the VM must restart for Finch to use the change (finch-logins vm restart).');
   return parts.join('\n');
 }
 
 export function renderResult(r: FixResult): string {
-  const lines = [r.message];
-  if (r.check) lines.push(`Check "${r.check.title}": ${r.check.status}${r.check.status === 'ok' ? '' : ` \u2014 ${r.check.detail}`}`);
+  const lines = [oneLine(r.message)];
+  if (r.check) lines.push(`Check "${r.check.title}": ${r.check.status}${r.check.status === 'ok' ? '' : ` \u2014 ${oneLine(r.check.detail)}`}`);
   if (r.needsVmRestart) lines.push('Restart the VM now: finch-logins vm restart');
   return lines.join('\n');
 }
@@ -101,7 +101,7 @@ export async function fixCommand(argv: string[], env: Env, out: Output, input: P
     return reportFailure(out, e, json);
   }
   out.stdout(json ? JSON.stringify({ preview, result }, null, 2) : renderResult(result));
-  return result.check?.status === 'error' ? 1 : 0;
+  return !result.complete || result.check?.status === 'error' ? 1 : 0;
 }
 
 export async function undoCommand(argv: string[], env: Env, out: Output, input: PromptInput = processInput): Promise<number> {
@@ -116,10 +116,10 @@ export async function undoCommand(argv: string[], env: Env, out: Output, input: 
         `Undo "${last.manifest.fixId}" from ${new Date(last.manifest.createdAt).toLocaleString()}:`,
         ...last.manifest.files.filter((f) => !f.restored).map((f) =>
           f.before.kind === 'absent'
-            ? `  remove ${f.file} (the fix created it)`
+            ? `  remove ${oneLine(f.file)} (the fix created it)`
             : f.before.kind === 'symlink'
-              ? `  put back ${f.file} as a link to ${f.before.target}`
-              : `  put back ${f.file} as it was (mode 0${f.before.mode.toString(8)})`,
+              ? `  put back ${oneLine(f.file)} as a link to ${oneLine(f.before.target)}`
+              : `  put back ${oneLine(f.file)} as it was (mode 0${f.before.mode.toString(8)})`,
         ),
       ].join('\n'),
     );
@@ -137,7 +137,7 @@ export async function undoCommand(argv: string[], env: Env, out: Output, input: 
   }
   try {
     const r = await undoLastChange(env);
-    out.stdout(json ? JSON.stringify(r, null, 2) : r.message);
+    out.stdout(json ? JSON.stringify(r, null, 2) : oneLine(r.message));
     return 0;
   } catch (e) {
     return reportFailure(out, e, json);

@@ -1,6 +1,6 @@
 // finch-logins: the CLI over the same core as the window, for scripts and headless machines.
 import { currentEnv, UsageError, type Env } from '../core/env';
-import { processOutput, reportFailure, type Output } from './output';
+import { processOutput, reportFailure, safeOutput, type Output } from './output';
 import { loginCommand, logoutCommand, processInput, type CliInput } from './login-command';
 import { statusCommand } from './status-command';
 import { doctorCommand } from './doctor-command';
@@ -50,7 +50,8 @@ const commands: Record<string, Command> = {
   sso: (argv, env, out) => ssoCommand(argv, env, out),
 };
 
-export async function main(argv: string[], out: Output = processOutput, vars: NodeJS.ProcessEnv = process.env, input: CliInput = processInput): Promise<number> {
+export async function main(argv: string[], rawOut: Output = processOutput, vars: NodeJS.ProcessEnv = process.env, input: CliInput = processInput): Promise<number> {
+  const out = safeOutput(rawOut);
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     out.stdout(usage);

@@ -1,5 +1,9 @@
 // Where the CLI writes, and how a failure reads: every command writes through an Output (injected, so commands are
 // testable in-process), and every failure goes through reportFailure, so `--json` and the hint are honoured alike.
+// Everything printed passes through safeOutput (main() wraps the Output with it), and every value that must stay on
+// its line through oneLine: a registry key, a helper's reply or a profile name is data from files and programs we
+// do not control, and a terminal obeys control characters in it (ESC/OSC sequences recolour, retitle or rewrite the
+// screen; a line feed forges a row).
 import type { AppError } from '../../shared/types';
 import { toAppError } from '../core/failure';
 
@@ -15,18 +19,47 @@ export const processOutput: Output = {
 
 /** The next step, on its own line under what went wrong. */
 export function hintLine(error: Pick<AppError, 'hint'> | undefined, indent: string): string {
-  return error?.hint ? `\n${indent}\u2192 ${error.hint}` : '';
+  return error?.hint ? `\n${indent}\u2192 ${oneLine(error.hint)}` : '';
 }
 
 /** A command's failure: `{ "error": … }` on stdout with --json, else the message and the next step on stderr. Exit 1. */
 export function reportFailure(out: Output, e: unknown, json: boolean): number {
   const err = toAppError(e);
   if (json) out.stdout(JSON.stringify({ error: err }, null, 2));
-  else out.stderr(`finch-logins: ${err.message}${hintLine(err, '  ')}`);
+  else out.stderr(`finch-logins: ${oneLine(err.message)}${hintLine(err, '  ')}`);
   return 1;
 }
 
-/** One registry's line in a login or logout report: "FAILED   host: message", the next step under it. */
+/** One registry's line in a login or logout report: "FAILED   host: message", the next step under it. `text` is made
+ * of our words and values already passed through oneLine. */
 export function hostLine(word: 'ok' | 'FAILED' | 'skipped', host: string, text: string, error?: AppError): string {
-  return `${word.padEnd(8)} ${host}${text}${hintLine(error, ' '.repeat(9))}`;
+  return `${word.padEnd(8)} ${oneLine(host)}${text}${hintLine(error, ' '.repeat(9))}`;
+}
+
+/**
+ * C0 controls but line feed and tab, DEL, C1 controls (0x9b is a one-byte CSI), and the Unicode marks that reorder
+ * text or break lines (bidi overrides and isolates, U+2028/2029).
+ */
+const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** `\uXXXX`: readable in text, and the same string when it lands inside a JSON string (--json stays valid JSON). */
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** Text as a terminal may show it: every control character but line feed and tab written as \uXXXX. */
+export function printable(text: string): string {
+  return text.replace(unsafe, escapeChar);
+}
+
+/** One value on one line: line feeds and tabs escaped too, so a value cannot start a line of its own. */
+export function oneLine(value: string): string {
+  return printable(value).replace(/[\n\t]/g, (c) => (c === '\n' ? '\\n' : '\\t'));
+}
+
+/** Paragraphs of our own (split on blank lines), each made one line: a value inside cannot add lines. */
+export function paragraphs(text: string): string {
+  return text.split('\n\n').map(oneLine).join('\n\n');
+}
+
+/** The Output every command gets: nothing reaches the terminal unescaped. */
+export function safeOutput(out: Output): Output {
+  return { stdout: (t) => out.stdout(printable(t)), stderr: (t) => out.stderr(printable(t)) };
 }

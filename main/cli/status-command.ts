@@ -4,7 +4,7 @@ import type { Registry, Status } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { readStatus } from '../core/status';
 import { parseArgs } from './args';
-import { reportFailure, type Output } from './output';
+import { oneLine, reportFailure, type Output } from './output';
 import { table } from './table';
 
 export async function statusCommand(argv: string[], env: Env, out: Output): Promise<number> {
@@ -43,12 +43,12 @@ export function renderStatus(s: Status, now: Date): string {
   const lines: string[] = [];
   lines.push(
     f.path
-      ? `Finch ${f.version ?? '(version unknown)'} at ${f.path}${s.platform === 'linux' ? '' : `, VM ${f.vm}`}`
+      ? `Finch ${oneLine(f.version ?? '(version unknown)')} at ${oneLine(f.path)}${s.platform === 'linux' ? '' : `, VM ${f.vm}`}`
       : 'Finch: not found (install it from https://runfinch.com, or set FINCH_LOGINS_FINCH to its path)',
   );
-  lines.push(`Config: ${f.configFile}${f.credsStore ? ` (credsStore: ${f.credsStore})` : ''}`);
+  lines.push(`Config: ${oneLine(f.configFile)}${f.credsStore ? ` (credsStore: ${oneLine(f.credsStore)})` : ''}`);
   if (f.configNeedsRoot) lines.push(`  ${configNeedsRootNote}`);
-  lines.push(`finch.yaml: ${f.yamlFile}${f.yamlCredsHelpers.length ? ` (creds_helpers: ${f.yamlCredsHelpers.join(', ')})` : ''}`);
+  lines.push(`finch.yaml: ${oneLine(f.yamlFile)}${f.yamlCredsHelpers.length ? ` (creds_helpers: ${oneLine(f.yamlCredsHelpers.join(', '))})` : ''}`);
   lines.push('');
   if (s.registries.length === 0) {
     lines.push('No registries yet. Log in with `finch-logins login <host>` or `finch login`, and they will be listed here.');
@@ -75,7 +75,7 @@ export function renderStatus(s: Status, now: Date): string {
   );
   if (s.problems.length > 0) {
     lines.push('', 'Problems:');
-    for (const p of s.problems) lines.push(`  ${p.file}: ${p.message}`);
+    for (const p of s.problems) lines.push(`  ${oneLine(p.file)}: ${oneLine(p.message)}`);
   }
   return lines.join('\n');
 }

@@ -22,9 +22,36 @@ export class Failure extends Error implements AppError {
 
 export const internalHint = 'This is a bug in Finch Logins. Refresh to try again.';
 
+/** The file-system errors a user can do something about: a folder they cannot write, a full or read-only disk. */
+const fileSystemCauses: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'the operation is not permitted',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+};
+
+/** A file-system error as a Failure naming the file or folder and the cause, or null for anything else. */
+export function fileSystemFailure(e: unknown, context?: string): Failure | null {
+  const err = e as NodeJS.ErrnoException;
+  const cause = err && typeof err.code === 'string' ? fileSystemCauses[err.code] : undefined;
+  if (!cause) return null;
+  const where = typeof err.path === 'string' ? err.path : 'a file';
+  const full = err.code === 'ENOSPC' || err.code === 'EDQUOT';
+  return new Failure(
+    'file-system',
+    `${context ? `${context}: ` : ''}${where} could not be written: ${cause} (${err.code}).`,
+    full
+      ? 'Free some space on that disk, then try again.'
+      : `Check that you own that folder and may write to it (ls -ld ${JSON.stringify(where)}), then try again.`,
+  );
+}
+
 /** Any thrown value as the AppError that crosses the boundary (kind, message, hint — never a stack or cause). */
 export function toAppError(e: unknown): AppError {
   if (e instanceof Failure) return e.toJSON();
+  const fs = fileSystemFailure(e);
+  if (fs) return fs.toJSON();
   if (e instanceof HelperError) return helperFailure(e).toJSON();
   if (e instanceof Error) return { kind: 'internal', message: e.message || e.name, hint: internalHint };
   return { kind: 'internal', message: String(e), hint: internalHint };

@@ -26,6 +26,8 @@ export interface Snapshot {
 export interface SnapshotOptions {
   /** Run `finch --version` and `finch vm status` (false when only the files matter, e.g. before a batch of logins). */
   probeFinch?: boolean;
+  /** Read finch.yaml (false for logins, which never need it: a broken finch.yaml must not stop them). */
+  readFinchYaml?: boolean;
 }
 
 /** Linux: Finch's config.json is root's; a window or CLI that is not root cannot read it (see status.ts). */
@@ -33,6 +35,7 @@ export function needsRootToRead(env: Env): boolean {
   return env.platform === 'linux' && !env.isRoot;
 }
 
+const notRead: FinchYaml = { exists: false, valid: true, credsHelpers: [], text: null, doc: null };
 const notProbed: FinchBinary = { path: null, version: null, vm: 'unknown' };
 
 export async function readSnapshot(env: Env, opts: SnapshotOptions = {}): Promise<Snapshot> {
@@ -43,7 +46,7 @@ export async function readSnapshot(env: Env, opts: SnapshotOptions = {}): Promis
     // The version finch gave last time is reused while the binary is unchanged.
     opts.probeFinch === false ? notProbed : reading.then((s) => probeFinch(env, paths, s.finch)),
     readConfigJson(paths.configJson, problems, { rootsFile: needsRootToRead(env) }),
-    readFinchYaml(paths.finchYaml, problems),
+    opts.readFinchYaml === false ? notRead : readFinchYaml(paths.finchYaml, problems),
     readAwsProfiles(paths),
     reading,
   ]);

@@ -58,10 +58,10 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
 
         {phase === 'done' && result && (
           <section className="fix-result" aria-label="Result">
-            <div className={result.applied ? 'callout callout-good' : 'callout callout-info'} role="status">
-              <CheckStatusIcon status={result.applied ? 'ok' : 'skipped'} />
+            <div className={!result.complete ? 'callout callout-warn' : result.applied ? 'callout callout-good' : 'callout callout-info'} role="status">
+              <CheckStatusIcon status={!result.complete ? 'warn' : result.applied ? 'ok' : 'skipped'} />
               <div className="callout-main">
-                <p className="callout-title">{result.applied ? 'Fix applied' : 'Nothing was changed'}</p>
+                <p className="callout-title">{!result.complete ? (result.applied ? 'The fix was applied only in part' : 'The fix failed') : result.applied ? 'Fix applied' : 'No file was changed'}</p>
                 <p>
                   <Inline text={result.message} home={home} />
                 </p>

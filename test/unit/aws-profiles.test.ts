@@ -156,7 +156,7 @@ describe('readAwsProfiles: malformed files', () => {
     ['bad-duplicate-section', 'config', /^Line 7: section \[profile dev\] appears a second time \(first at line 4\): merge the two sections into one\./, goodCredentials],
     ['bad-duplicate-key', 'credentials', /^Line 4: the key "aws_access_key_id" appears twice in section \[default\]: keep only one of the two lines\./, goodConfig],
     ['bad-junk-line', 'config', /^Line 3: this line is neither a \[section\] header, a comment, nor a "key = value" setting: fix it, delete it, or start it with # to keep it as a comment\./, goodCredentials],
-    ['bad-key-before-section', 'credentials', /^Line 1: a setting comes before any section header: move it under a \[default\] or \[profile NAME\] header, or delete it\./, goodConfig],
+    ['bad-key-before-section', 'credentials', /^Line 1: a setting comes before any section header: move it under a \[default\] or \[NAME\] header, or delete it\./, goodConfig],
     ['bad-bom', 'config', /^Line 1: the file starts with an invisible byte-order mark \(BOM\): save it again as UTF-8 without BOM\./, goodCredentials],
     ['bad-utf8', 'config', /^Line 3: the file is not valid UTF-8 text: save it again as UTF-8\./, goodCredentials],
     ['bad-nested', 'config', /^Line 5: this line in the indented block under "s3" has no "=": write it as "name = value" or delete it\./, goodCredentials],

@@ -79,7 +79,7 @@ describe('finch-logins fix', () => {
     const bad = makeSandbox({ platform: 'win32', files: { [cfgRel]: '{oops' }, programs: { 'bin/finch': fakeFinchScript() } });
     const b = await cli(bad, terminal('y'), 'fix', 'remove-unsupported-store', '--yes');
     expect(b.code).toBe(1);
-    expect(b.stderr).toMatch(/was not changed: config.json is not valid JSON[\s\S]*\u2192 Fix the file/);
+    expect(b.stderr).toMatch(/will not apply a fix while \S*config.json is not valid: config.json is not valid JSON[\s\S]*\u2192 Fix \S*config.json in a text editor/);
   });
 
   it.each([[[]], [['no-such-fix']], [['vm-restart', 'extra']], [['vm-restart', '--force']]])('usage errors exit 2: fix %j', async (args) => {

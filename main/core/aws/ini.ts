@@ -42,9 +42,12 @@ class IniParseError extends Error {
   }
 }
 
-export function parseIni(text: string): IniResult {
+/** Which AWS file: the config file names profiles `[profile NAME]`, the credentials file `[NAME]`. */
+export type AwsFileKind = 'config' | 'credentials';
+
+export function parseIni(text: string, file: AwsFileKind = 'config'): IniResult {
   try {
-    return { ok: true, sections: resolve(readSections(text)) };
+    return { ok: true, sections: resolve(readSections(text, file === 'credentials' ? '[NAME]' : '[profile NAME]')) };
   } catch (e) {
     if (e instanceof IniParseError) return { ok: false, error: e.error };
     throw e;
@@ -59,7 +62,7 @@ function fail(kind: IniErrorKind, line: number, message: string): never {
 const showKey = (key: string) => (/^[a-z0-9_.-]{1,64}$/.test(key) ? `"${key}"` : 'a key');
 
 /** configparser._read: the sections with their raw, unjoined values, and DEFAULT kept apart. */
-function readSections(text: string): { sections: Map<string, Map<string, RawOption>>; defaults: Map<string, RawOption> } {
+function readSections(text: string, profileHeader: string): { sections: Map<string, Map<string, RawOption>>; defaults: Map<string, RawOption> } {
   const sections = new Map<string, Map<string, RawOption>>();
   const defaults = new Map<string, RawOption>();
   const seenOptions = new Set<string>(); // section + '\0' + option, as configparser's elements_added
@@ -105,13 +108,13 @@ function readSections(text: string): { sections: Map<string, Map<string, RawOpti
     }
     if (stripped.startsWith('[') && (!cursect || !/[=:]/.test(stripped))) {
       // Python raises MissingSectionHeaderError or ParsingError here; either way the header is the problem.
-      fail('bad-header', lineno, 'this section header has no name or no closing "]": write it as [profile NAME] or [default]');
+      fail('bad-header', lineno, `this section header has no name or no closing "]": write it as ${profileHeader} or [default]`);
     }
     if (!cursect) {
       if (lineno === 1 && raw.startsWith('\ufeff')) {
         fail('bom', lineno, 'the file starts with an invisible byte-order mark (BOM): save it again as UTF-8 without BOM');
       }
-      fail('missing-section', lineno, 'a setting comes before any section header: move it under a [default] or [profile NAME] header, or delete it');
+      fail('missing-section', lineno, `a setting comes before any section header: move it under a [default] or ${profileHeader} header, or delete it`);
     }
     const delim = stripped.search(/[=:]/);
     if (delim < 0) {

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { Problem, Profile } from '../../../shared/types';
 import type { Paths } from '../paths';
 import { classifyProfile } from './classify';
-import { parseIni, type IniSections, type IniValue } from './ini';
+import { parseIni, type AwsFileKind, type IniSections, type IniValue } from './ini';
 import { shlexSplit } from './shlex';
 
 export interface AwsProfiles {
@@ -30,8 +30,8 @@ export async function readAwsProfiles(paths: Paths): Promise<AwsProfiles> {
   const configProblems: Problem[] = [];
   const credentialsProblems: Problem[] = [];
   const [config, credentials] = await Promise.all([
-    readIniFile(paths.awsConfig, configProblems),
-    readIniFile(paths.awsCredentials, credentialsProblems),
+    readIniFile(paths.awsConfig, 'config', configProblems),
+    readIniFile(paths.awsCredentials, 'credentials', credentialsProblems),
   ]);
   const problems = [...configProblems, ...credentialsProblems];
   const { profiles: configProfiles, ssoSessions } = buildProfileMap(config);
@@ -66,7 +66,7 @@ export async function readAwsProfiles(paths: Paths): Promise<AwsProfiles> {
 }
 
 /** A file's sections; a missing file is empty, an unreadable or malformed one is empty plus a problem (the CLI refuses it). */
-async function readIniFile(file: string, problems: Problem[]): Promise<IniSections> {
+async function readIniFile(file: string, kind: AwsFileKind, problems: Problem[]): Promise<IniSections> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -85,7 +85,7 @@ async function readIniFile(file: string, problems: Problem[]): Promise<IniSectio
     problems.push({ file, message: `Line ${text.badLine}: the file is not valid UTF-8 text: save it again as UTF-8. ${REFUSED}` });
     return new Map();
   }
-  const parsed = parseIni(text);
+  const parsed = parseIni(text, kind);
   if (!parsed.ok) {
     problems.push({ file, message: `${parsed.error.message}. ${REFUSED}` });
     return new Map();

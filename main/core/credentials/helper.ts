@@ -4,6 +4,7 @@ import type { Env } from '../env';
 import type { Paths } from '../paths';
 import { childEnv, findExecutable } from '../process/find-executable';
 import { run, timeoutMessage } from '../process/run';
+import { helperNameProblem, quoteName } from './helper-name';
 
 const defaultTimeoutMs = 5_000;
 
@@ -19,7 +20,7 @@ export class HelperError extends Error {
   constructor(
     readonly helper: string,
     message: string,
-    readonly kind: 'missing' | 'timeout' | 'failed' | 'garbage' | 'not-found',
+    readonly kind: 'missing' | 'timeout' | 'failed' | 'garbage' | 'not-found' | 'invalid-name',
   ) {
     super(message);
   }
@@ -38,19 +39,37 @@ export function helperBinary(name: string): string {
   return `docker-credential-${name}`;
 }
 
+export const secretRemoved = '[secret removed]';
+
+/**
+ * `text` without `secret` in any form a helper could print it: as sent (inside our JSON, with its escapes), decoded,
+ * or base64-encoded (docker's "auth" form). Replaced, not cut, so the rest of the message still makes sense.
+ */
+export function withoutSecret(text: string, secret: string | undefined): string {
+  if (!secret) return text;
+  const forms = [JSON.stringify(secret).slice(1, -1), secret, Buffer.from(secret).toString('base64')].filter((f) => f !== '');
+  let out = text;
+  for (const f of [...new Set(forms)].sort((a, b) => b.length - a.length)) out = out.split(f).join(secretRemoved);
+  return out;
+}
+
 export function openHelper(name: string, env: Env, paths: Paths): HelperClient {
+  // The readers already refuse such names; this is the last line before a name becomes a program to run.
+  const badName = helperNameProblem(name);
+  if (badName) throw new HelperError(name, `${quoteName(name)} is not a credential helper name (${badName}); Finch Logins will not run it.`, 'invalid-name');
   const bin = helperBinary(name);
   const path = findExecutable(bin, env, paths);
   if (!path) {
     throw new HelperError(name, `${bin} was not found on PATH or in ${paths.extraBinDirs.join(', ')}.`, 'missing');
   }
   const timeoutMs = helperTimeoutMs(env);
-  const call = async (cmd: string, input: string) => {
+  /** `secret`: what we sent that must never come back in a message (a helper may echo its input on failure). */
+  const call = async (cmd: string, input: string, secret?: string) => {
     const r = await run(path, [cmd], { input, timeoutMs, env: childEnv(env, paths) });
     if (r.timedOut) throw new HelperError(name, timeoutMessage(r, timeoutMs), 'timeout');
     if (r.spawnError) throw new HelperError(name, `${bin} could not be started (${r.spawnError}).`, 'failed');
     if (r.code !== 0) {
-      const text = (r.stdout.trim() || r.stderr.trim() || `exit code ${r.code}`).split('\n')[0]!;
+      const text = withoutSecret((r.stdout.trim() || r.stderr.trim() || `exit code ${r.code}`).split('\n')[0]!, secret);
       throw new HelperError(name, `${bin} ${cmd} failed: ${text}`, text === notFoundMessage ? 'not-found' : 'failed');
     }
     return r.stdout;
@@ -87,7 +106,7 @@ export function openHelper(name: string, env: Env, paths: Paths): HelperClient {
       }
     },
     async store(serverUrl, username, secret) {
-      await call('store', JSON.stringify({ ServerURL: serverUrl, Username: username, Secret: secret }));
+      await call('store', JSON.stringify({ ServerURL: serverUrl, Username: username, Secret: secret }), secret);
     },
     async erase(serverUrl) {
       try {

@@ -1,5 +1,8 @@
 // Finch's config.json (docker's format): auths, credsStore, credHelpers. Unknown keys are kept untouched.
-import { lineCol, readTextIfExists } from '../files';
+import { isUtf8 } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
+import { helperNameProblem, quoteName } from '../credentials/helper-name';
+import { lineCol } from '../files';
 import type { Problems } from '../problems';
 
 export interface AuthEntry {
@@ -33,15 +36,27 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
+/** docker cannot load a file whose settings have the wrong type: it starts from an empty one and saves over it. */
+const unreadable = 'Finch cannot read its logins until it is fixed; Finch Logins will not change it.';
+
 /** Parses config.json text; shape errors are reported and the offending part is ignored, like docker does. */
 export function parseConfigJson(file: string, text: string, problems: Problems): ConfigJson {
   if (text.trim() === '') return empty(true, true, text);
+  if (text.startsWith('\uFEFF')) {
+    // Go's encoding/json (docker, nerdctl, Finch) stops at a byte order mark just as JSON.parse does.
+    problems.add(file, 'config.json starts with a byte order mark (the invisible bytes EF BB BF some Windows editors add), so it is not valid JSON. Finch cannot read its logins until it is saved as UTF-8 without a BOM; Finch Logins will not change it.');
+    return empty(true, false, text);
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    const at = lineCol(text, jsonErrorOffset(text, (e as Error).message));
-    problems.add(file, `config.json is not valid JSON (line ${at.line}, column ${at.column}): ${describeJsonError((e as Error).message)}. Finch cannot read its logins until it is fixed; Finch Logins will not change it.`);
+    const message = (e as Error).message;
+    const offset = jsonErrorOffset(text, message);
+    const at = lineCol(text, offset);
+    // Past the last non-blank character, "Expected ',' or '}'" means the file stops before its closing bracket.
+    const what = offset >= text.trimEnd().length ? describeJsonError('Unexpected end of JSON input') : describeJsonError(message);
+    problems.add(file, `config.json is not valid JSON (line ${at.line}, column ${at.column}): ${what}. Finch cannot read its logins until it is fixed; Finch Logins will not change it.`);
     return empty(true, false, text);
   }
   if (!isObject(doc)) {
@@ -56,28 +71,39 @@ export function parseConfigJson(file: string, text: string, problems: Problems):
     if (isObject(doc.auths)) {
       for (const [host, entry] of Object.entries(doc.auths)) {
         if (isObject(entry)) result.auths[host] = pickAuth(entry);
-        else problems.add(file, `"auths" entry for ${host} is not an object; it is ignored.`);
+        else problems.add(file, `"auths" entry for ${quoteName(host)} is not an object; it is ignored.`);
       }
     } else {
-      problems.add(file, '"auths" must be an object of registry → login; it is ignored.');
+      problems.add(file, `"auths" must be an object of registry → login. ${unreadable}`);
       result.valid = false;
     }
   }
   if (doc.credsStore !== undefined && doc.credsStore !== null && doc.credsStore !== '') {
-    if (typeof doc.credsStore === 'string') result.credsStore = doc.credsStore;
-    else {
-      problems.add(file, '"credsStore" must be a helper name such as "osxkeychain"; it is ignored.');
+    if (typeof doc.credsStore !== 'string') {
+      problems.add(file, `"credsStore" must be a helper name such as "osxkeychain". ${unreadable}`);
       result.valid = false;
+    } else {
+      const bad = helperNameProblem(doc.credsStore);
+      if (bad === null) result.credsStore = doc.credsStore;
+      else {
+        problems.add(file, `"credsStore" is ${quoteName(doc.credsStore)}, which is not a credential helper name: ${bad}. Finch Logins will not run it.`);
+        result.valid = false;
+      }
     }
   }
   if (doc.credHelpers !== undefined && doc.credHelpers !== null) {
     if (isObject(doc.credHelpers)) {
       for (const [host, helper] of Object.entries(doc.credHelpers)) {
-        if (typeof helper === 'string' && helper !== '') result.credHelpers[host] = helper;
-        else problems.add(file, `"credHelpers" entry for ${host} must be a helper name such as "ecr-login"; it is ignored.`);
+        const bad = typeof helper === 'string' && helper !== '' ? helperNameProblem(helper) : undefined;
+        if (bad === null) result.credHelpers[host] = helper as string;
+        else if (bad === undefined) problems.add(file, `"credHelpers" entry for ${quoteName(host)} must be a helper name such as "ecr-login"; it is ignored.`);
+        else {
+          problems.add(file, `"credHelpers" entry for ${quoteName(host)} is ${quoteName(helper as string)}, which is not a credential helper name: ${bad}. Finch Logins will not run it.`);
+          result.valid = false;
+        }
       }
     } else {
-      problems.add(file, '"credHelpers" must be an object of registry → helper name; it is ignored.');
+      problems.add(file, `"credHelpers" must be an object of registry → helper name. ${unreadable}`);
       result.valid = false;
     }
   }
@@ -128,21 +154,50 @@ function pickAuth(entry: Record<string, unknown>): AuthEntry {
   return out;
 }
 
+/** config.json's bytes as text, or why they are not text docker could read. */
+export function decodeConfigBytes(bytes: Buffer): { text: string } | { problem: string } {
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
+  const good = firstInvalidUtf8(bytes);
+  const before = bytes.subarray(0, good).toString('utf8');
+  const at = lineCol(before, before.length);
+  return {
+    problem: `config.json is not text: it holds bytes that are not UTF-8 (the first at line ${at.line}, column ${at.column}). Finch cannot read its logins until it is fixed or moved away; Finch Logins will not change it.`,
+  };
+}
+
+/** Where the first byte sequence that is not UTF-8 starts (one pass, each sequence checked on its own). */
+function firstInvalidUtf8(b: Buffer): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (n === 0 || !isUtf8(b.subarray(i, i + n))) return i;
+    i += n;
+  }
+  return b.length;
+}
+
 /**
  * `rootsFile`: the file is root's and we are not root (Linux). Then "permission denied" is the normal state, not a
  * problem: the logins in it show as unknown, and Finch (as root) uses it as ever.
  */
 export async function readConfigJson(file: string, problems: Problems, opts: { rootsFile?: boolean } = {}): Promise<ConfigJson> {
-  let text: string | null;
+  let bytes: Buffer;
   try {
-    text = await readTextIfExists(file);
+    bytes = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return empty(false, true, null);
     if (opts.rootsFile && (code === 'EACCES' || code === 'EPERM')) return { ...empty(true, false, null), denied: true };
     problems.add(file, `config.json cannot be read: ${(e as Error).message}`);
     return empty(true, false, null);
   }
-  return text === null ? empty(false, true, null) : parseConfigJson(file, text, problems);
+  const decoded = decodeConfigBytes(bytes);
+  if ('problem' in decoded) {
+    problems.add(file, decoded.problem);
+    return empty(true, false, null);
+  }
+  return parseConfigJson(file, decoded.text, problems);
 }
 
 /** True when an auths entry carries a secret in the file itself (docker's plaintext storage). */

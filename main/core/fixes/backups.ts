@@ -4,6 +4,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
+import { fileSystemFailure } from '../failure';
 import { stateDigest, type FileState } from './current-file';
 import type { FileEdit } from './file-edit';
 
@@ -101,8 +102,19 @@ function beforeOf(state: FileState, backupName: string): BeforeState {
 }
 
 export async function createBackup(stateDir: string, fixId: string, now: Date, edits: readonly FileEdit[]): Promise<Backup> {
-  const existing = await listBackups(stateDir);
-  const dir = await makeBackupDir(backupsDir(stateDir), now);
+  let dir: string | undefined;
+  try {
+    dir = await makeBackupDir(backupsDir(stateDir), now);
+    return await writeBackup(stateDir, dir, fixId, now, edits);
+  } catch (e) {
+    // No half-written backup is left behind (it would hold part of the old files, and undo would pick it up).
+    if (dir) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    throw fileSystemFailure(e, `The backup could not be made in Finch Logins' state folder ${stateDir}, so nothing was changed`) ?? e;
+  }
+}
+
+async function writeBackup(stateDir: string, dir: string, fixId: string, now: Date, edits: readonly FileEdit[]): Promise<Backup> {
+  const existing = (await listBackups(stateDir)).filter((b) => b.dir !== dir);
   const files: ManifestEntry[] = [];
   for (const [i, e] of edits.entries()) {
     const name = `${i}.bak`;

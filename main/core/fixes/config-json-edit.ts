@@ -2,7 +2,8 @@
 // as a plain object (unknown keys ride along) and written back in the file's own style.
 import { isDeepStrictEqual } from 'node:util';
 import { Failure } from '../failure';
-import { parseConfigJson, type ConfigJson } from '../finch/config-json';
+import { invalidConfigFailure } from '../finch/config-gate';
+import { decodeConfigBytes, parseConfigJson, type ConfigJson } from '../finch/config-json';
 import { Problems } from '../problems';
 import { readState, resolveForEdit, type FileState } from './current-file';
 import type { FileEdit } from './file-edit';
@@ -26,17 +27,12 @@ export async function loadConfigForEdit(configuredPath: string): Promise<ConfigF
     throw new Failure('file-unreadable', `${configuredPath} is a link to ${current.target}, which does not exist.`, 'Fix or remove the link; Finch Logins changed nothing.');
   }
   if (current.kind === 'absent') return { file, current, config: parseConfigJson(file, '{}', new Problems()), style: detectJsonStyle('') };
-  const text = current.bytes.toString('utf8');
+  const decoded = decodeConfigBytes(current.bytes);
+  if ('problem' in decoded) throw invalidConfigFailure(file, 'change it', decoded.problem);
   const problems = new Problems();
-  const config = parseConfigJson(file, text, problems);
-  if (!config.valid) {
-    throw new Failure(
-      'file-invalid',
-      `${file} was not changed: ${problems.list[0]?.message ?? 'it could not be understood.'}`,
-      'Fix the file in a text editor (or move it away), then try again. Finch Logins changes nothing in a file it cannot read.',
-    );
-  }
-  return { file, current, config, style: detectJsonStyle(text) };
+  const config = parseConfigJson(file, decoded.text, problems);
+  if (!config.valid) throw invalidConfigFailure(file, 'change it', problems.list.map((p) => p.message).join(' '));
+  return { file, current, config, style: detectJsonStyle(decoded.text) };
 }
 
 /** The edit that `mutate` makes to the document, or null when it changes nothing. */

@@ -52,12 +52,33 @@ export async function withCredsHelper(text: string, helper: string): Promise<str
     indentSeq: !/^[^\s#][^\n]*:[ \t]*\r?\n-[ \t]/m.test(text),
     flowCollectionPadding: /\[ \S/.test(text),
   });
-  const after = (parseDocument(out).toJS() ?? {}) as Record<string, unknown>;
+  const kept = keepSpacing(text, out);
+  const after = (parseDocument(kept).toJS() ?? {}) as Record<string, unknown>;
   const expected = { ...before, creds_helpers: [...list, helper] };
   if (!isDeepStrictEqual(after, expected)) {
     throw new Failure('internal', 'Adding to creds_helpers would have changed other settings in finch.yaml, so nothing was written.', 'This is a bug in Finch Logins; add the helper by hand.');
   }
-  return out;
+  return kept;
+}
+
+/**
+ * The yaml package re-renders every line (`cpus: 4   # four` comes out as `cpus: 4 # four`): each rendered line that
+ * differs from a line of the original only in spacing is replaced by that original line, so only the lines that
+ * really change differ. The result is parsed again and compared by the caller.
+ */
+export function keepSpacing(original: string, rendered: string): string {
+  const key = (line: string) => line.replace(/\s+/g, ' ').trim();
+  const pool = new Map<string, string[]>();
+  for (const line of original.split(/\r?\n/)) {
+    const k = key(line);
+    const list = pool.get(k);
+    if (list) list.push(line);
+    else pool.set(k, [line]);
+  }
+  return rendered
+    .split('\n')
+    .map((line) => (key(line) === '' ? line : (pool.get(key(line))?.shift() ?? line)))
+    .join('\n');
 }
 
 export async function credsHelperEdit(y: YamlForEdit, helper: string): Promise<FileEdit | null> {

@@ -4,6 +4,7 @@
 import type { FixPreview, FixResult, UndoResult, VmLogLine } from '../../../shared/types';
 import type { Env } from '../env';
 import { Failure } from '../failure';
+import { refuseWhileConfigInvalid } from '../finch/config-gate';
 import { runCheck } from '../health/run-checks';
 import { resolvePaths } from '../paths';
 import { readSnapshot } from '../snapshot';
@@ -45,6 +46,7 @@ function serialized<T>(fn: () => Promise<T>): Promise<T> {
 
 export async function previewFix(env: Env, fixId: string): Promise<FixPreview> {
   const fix = fixById(fixId);
+  await refuseWhileConfigInvalid(env, 'apply a fix');
   const plan = await planFor(env, fix, () => undefined);
   return {
     fixId: fix.id,
@@ -61,6 +63,7 @@ export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOpti
   return serialized(async () => {
     const fix = fixById(fixId);
     if (!token.startsWith(`${fix.id}:`)) throw new Failure('invalid-token', `That confirmation belongs to another fix, not "${fix.id}".`, 'Preview the fix again.');
+    await refuseWhileConfigInvalid(env, 'apply a fix');
     const plan = await planFor(env, fix, opts.onVmLine ?? (() => undefined));
     const now = planToken(fix.id, plan.edits);
     if (now !== token) throw staleFailure(plan, token);
@@ -89,7 +92,8 @@ export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOpti
     const changed = edits.map((e) => e.file);
     const message = !applied
       ? notes.length
-        ? `Nothing was changed. ${notes.join(' ')}`
+        ? // Not "Nothing was changed": a store that failed half-way may have kept part of what it was sent.
+          `${complete ? 'No file was changed.' : 'The fix failed; no file was changed.'} ${notes.join(' ')}`
         : plan.explanation.split('\n')[0]!
       : [
           changed.length ? `Changed ${changed.join(' and ')}.` : '',
@@ -99,7 +103,7 @@ export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOpti
         ]
           .filter(Boolean)
           .join(' ');
-    return { fixId: fix.id, applied, message, check: await runCheck(env, fix.checkId), needsVmRestart: plan.needsVmRestart && yamlWritten };
+    return { fixId: fix.id, applied, complete, message, check: await runCheck(env, fix.checkId), needsVmRestart: plan.needsVmRestart && yamlWritten };
   });
 }
 

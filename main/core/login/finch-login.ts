@@ -1,4 +1,5 @@
 // `finch login` and `finch logout`: the secret goes to finch on stdin only, never on argv or in the environment.
+import { withoutSecret } from '../credentials/helper';
 import type { Env } from '../env';
 import { Failure } from '../failure';
 import { compareVersions, parseFinchVersion, parseVmStatus, rememberedVersion, type KnownFinch } from '../finch/finch-cli';
@@ -67,7 +68,8 @@ export async function finchLogin(inv: Invocation, host: string, username: string
     input: secret,
     timeoutMs: loginTimeoutMs,
     timeout: { doing: `logging in to ${host}`, hint: 'Check that the registry is reachable, then try again.' },
-    failure: (message) => classifyLoginFailure(host, message),
+    // finch (or the helper it ran) may echo what it was given: the secret never reaches a message.
+    failure: (message) => classifyLoginFailure(host, withoutSecret(message, secret)),
   };
   if (inv.session) readFinch(await inv.session.login(address, username, secret), opts);
   else await finch(inv, ['login', address, '--username', username, '--password-stdin'], opts);

@@ -6,6 +6,7 @@ import type { AppError, LoginOutcome, LoginRequest, LogoutRequest, SsoRoleBindin
 import { readAwsProfiles, type AwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
 import { Failure, toAppError } from '../failure';
+import { refuseWhileConfigInvalid } from '../finch/config-gate';
 import { readConfigJson, type ConfigJson } from '../finch/config-json';
 import { Problems } from '../problems';
 import { resolvePaths, type Paths } from '../paths';
@@ -317,12 +318,14 @@ async function attempt(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
 }
 
 export async function login(env: Env, req: LoginRequest, deps: LoginDeps = {}): Promise<LoginOutcome> {
+  await refuseWhileConfigInvalid(env, 'log in');
   const b = await openBatch(env, deps);
   return b.run(async () => (await b.settle([await attempt(b, req)]))[0]!);
 }
 
 /** Several hosts in one batch (the CLI's `login a b c`). */
 export async function loginMany(env: Env, reqs: LoginRequest[], deps: LoginDeps = {}): Promise<LoginOutcome[]> {
+  await refuseWhileConfigInvalid(env, 'log in');
   const b = await openBatch(env, deps);
   return b.run(async () => b.settle(await mapLimit(reqs, loginAllConcurrency, (r) => attempt(b, r))));
 }
@@ -335,8 +338,9 @@ export async function loginMany(env: Env, reqs: LoginRequest[], deps: LoginDeps 
 export async function loginAll(env: Env, deps: LoginDeps = {}, mode: LoginAllMode = 'renew'): Promise<LoginOutcome[]> {
   // The registries as the status lists them, without probing finch and its VM: the batch checks finch once, while
   // the first tokens are fetched. The SDK loads meanwhile.
+  await refuseWhileConfigInvalid(env, 'log in');
   warmUpSdk();
-  const snapshot = await readSnapshot(env, { probeFinch: false });
+  const snapshot = await readSnapshot(env, { probeFinch: false, readFinchYaml: false });
   const hosts = loginAllHosts(statusFrom(snapshot).registries, mode);
   if (hosts.length === 0) return [];
   const b = new Batch(env, snapshot.paths, snapshot.aws, snapshot.state, snapshot.config, deps);
@@ -357,6 +361,7 @@ export async function loginAll(env: Env, deps: LoginDeps = {}, mode: LoginAllMod
  * is logged out once more, then reported. Keys that vanished meanwhile are put back.
  */
 export async function logout(env: Env, req: LogoutRequest, deps: LoginDeps = {}): Promise<void> {
+  await refuseWhileConfigInvalid(env, 'log out');
   const host = canonical(req.host);
   const paths = resolvePaths(env);
   const before = await readConfigJson(paths.configJson, new Problems());

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { maxAliasCount, maxFinchYamlBytes } from '../finch/finch-yaml';
 import { writeFileAtomic } from '../atomic-write';
 import { privateFile } from '../state/app-state';
 import { withFileLock } from '../state/file-lock';
@@ -37,12 +38,17 @@ export function updateVmRecord(stateDir: string, change: (r: VmRecord) => void):
 
 /** finch.yaml's settings, not its bytes: Finch rewrites the file (dropping comments) without changing them. */
 export async function settingsDigest(yamlText: string | null): Promise<string | null> {
-  if (yamlText === null) return null;
+  // A file finch-yaml.ts would refuse (too big, bad YAML, an alias bomb) has no settings to compare.
+  if (yamlText === null || Buffer.byteLength(yamlText) > maxFinchYamlBytes) return null;
   // yaml loads lazily: the CLI's start-up must not pay for it (finch/finch-yaml.ts does the same).
   const { parseDocument } = await import('yaml');
   const doc = parseDocument(yamlText);
   if (doc.errors.length > 0) return null;
-  return createHash('sha256').update(canonicalJson(doc.toJS())).digest('hex');
+  try {
+    return createHash('sha256').update(canonicalJson(doc.toJS({ maxAliasCount }))).digest('hex');
+  } catch {
+    return null;
+  }
 }
 
 function canonicalJson(value: unknown): string {
