@@ -22,7 +22,8 @@ import { appMenuTemplate } from './app-menu';
 import { appUserModelId, dockChange, dockPolicy, infoPlistPath, plistSaysMenuBarOnly, startsHidden, type DockPolicy } from './lifecycle';
 import { osLoginItem } from './login-item';
 import { MainWindow } from './main-window';
-import { showNotification } from './notifications';
+import { routeUndelivered, type Notice, type NoticeOrigin } from './notice-model';
+import { handleWindowsActivation, openTarget, showNotification } from './notifications';
 import { serveRenderer } from './protocol';
 import { pageSource } from './security';
 import { createTrayDispatcher } from './tray-actions';
@@ -78,13 +79,28 @@ export function startShell(mainDir: string): void {
         menuBarOnly: settings?.menuBarOnly ?? false,
         autoRenewAll: settings?.autoRenewAll ?? false,
         autoRenewHosts: settings?.autoRenewHosts ?? [],
+        notices,
       }),
     );
-  const notify = (spec: NotificationSpec) => showNotification(spec, window);
+  let notices: readonly Notice[] = [];
+  // A notice the system did not show: what the user asked for from the tray opens the window; what the app did by
+  // itself (auto-renew) waits as a line in the tray menu (notice-model.ts).
+  const notify = (origin: NoticeOrigin) => (spec: NotificationSpec) =>
+    showNotification(spec, window, {
+      platform,
+      undelivered: (missed) => {
+        const route = routeUndelivered(origin, missed, notices);
+        if (route.open) openTarget(window, route.open);
+        if (route.notices !== notices) {
+          notices = route.notices;
+          redraw();
+        }
+      },
+    });
   let handlers: Handlers;
   const renewer = createRenewer({
     login: (host) => handlers.login({ host }),
-    onReports: (reports) => renewNotifications(reports).forEach(notify),
+    onReports: (reports) => renewNotifications(reports).forEach(notify('background')),
   });
   let dock: DockPolicy | null = null;
   const applySettings = (next: AppSettings) => {
@@ -112,6 +128,8 @@ export function startShell(mainDir: string): void {
     const menu = appMenuTemplate(platform, app.isPackaged);
     Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
     denyPermissions(session.defaultSession);
+    // Windows: a toast click that started the app is delivered as soon as this is registered (a window can open now).
+    if (platform === 'win32') handleWindowsActivation(window);
     serveRenderer(bundles.rendererDir);
     handlers = observeHandlers(
       createHandlers(env, {
@@ -129,7 +147,13 @@ export function startShell(mainDir: string): void {
     );
     registerHandlers(handlers, (event) => window.isTrustedSender(event));
 
-    const dispatch = createTrayDispatcher({ handlers, window, notify, settings: () => settings, quit: () => app.quit() });
+    const takeNotice = (id: string) => {
+      const notice = notices.find((n) => n.id === id);
+      notices = notices.filter((n) => n.id !== id);
+      redraw();
+      return notice;
+    };
+    const dispatch = createTrayDispatcher({ handlers, window, notify: notify('tray'), settings: () => settings, takeNotice, quit: () => app.quit() });
     tray = new TrayView(assets, platform, (action) => void dispatch(action));
     redraw();
     watcher = startStatusWatcher(env, {

@@ -5,6 +5,7 @@ import type { Check } from '../../shared/types';
 import { toAppError } from '../core/failure';
 import type { Handlers } from '../core/handlers';
 import { loginNotification, loginNotifications, needsInput, type NotificationSpec } from '../core/renew/notification-model';
+import type { Notice } from './notice-model';
 import type { TrayAction } from './tray-model';
 
 export interface TrayActionDeps {
@@ -13,6 +14,8 @@ export interface TrayActionDeps {
   notify(spec: NotificationSpec): void;
   /** The settings as last read (the checkboxes show them). */
   settings(): AppSettings | null;
+  /** Removes a notice from the tray menu, returning it (see notice-model.ts). */
+  takeNotice(id: string): Notice | undefined;
   quit(): void;
 }
 
@@ -70,6 +73,10 @@ export function createTrayDispatcher(deps: TrayActionDeps): (action: TrayAction)
           return;
         case 'open-window':
           return window.show();
+        case 'open-notice': {
+          const notice = deps.takeNotice(action.noticeId);
+          return notice?.host ? window.focusRegistry(notice.host) : window.show();
+        }
         case 'toggle-auto-renew-all':
           return toggle('autoRenewAll');
         case 'toggle-start-at-login':

@@ -6,6 +6,7 @@ import { stateFromExpiry } from '../core/registries/login-state';
 import { registryName } from '../core/renew/registry-name';
 import { formatRemaining } from '../../shared/format';
 import { isRenewable } from '../../shared/renew';
+import type { Notice } from './notice-model';
 
 export type TrayIcon = 'ok' | 'expiring' | 'broken' | 'busy';
 
@@ -17,6 +18,7 @@ export type TrayAction =
   | { id: 'health-check' }
   | { id: 'restart-vm' }
   | { id: 'open-window' }
+  | { id: 'open-notice'; noticeId: string }
   | { id: 'toggle-auto-renew-all' }
   | { id: 'toggle-start-at-login' }
   | { id: 'toggle-menu-bar-only' }
@@ -42,6 +44,8 @@ export interface TrayInputs {
   restartPending: boolean;
   /** The last status read failed. */
   error?: string | null;
+  /** Notices the system did not show as notifications (see notice-model.ts), newest first. */
+  notices?: readonly Notice[];
 }
 
 export interface TrayModel {
@@ -147,6 +151,8 @@ export function trayModel(status: Status | null, inputs: TrayInputs): TrayModel 
   const items: MenuItemSpec[] = [{ type: 'normal', label: inputs.busy ? `${summary} \u00b7 working\u2026` : summary, enabled: false }];
 
   if (inputs.error) items.push({ type: 'normal', label: inputs.error, enabled: false });
+  // Notifications the system would not show (not allowed, unsupported): the tray keeps them until clicked.
+  for (const n of inputs.notices ?? []) items.push({ type: 'normal', label: `\u26a0 ${n.title}\u2026`, enabled: true, action: { id: 'open-notice', noticeId: n.id } });
   if (status && !status.finch.path) items.push({ type: 'normal', label: 'Finch is not installed or not found', enabled: false });
   if (status && status.problems.length > 0) {
     const n = status.problems.length;

@@ -196,6 +196,18 @@ describe('out/main: the menu-bar shell', () => {
     expect(rec.notifications).toEqual([]);
   });
 
+  it('a notification the system does not show, for a tray action: the window opens instead', async () => {
+    item('Run Health Check').click();
+    await vi.waitFor(() => expect(rec.notifications.length).toBeGreaterThan(0), { timeout: 10_000 });
+    const n = rec.notifications.at(-1)!;
+    expect(n.options.id).toMatch(/^finch-logins\|(failed|info)\|$/);
+    expect(n.options.toastXml).toBeUndefined(); // Windows only
+    const shown = rec.appCalls.filter((c) => c === 'window.show').length;
+    for (const fn of n.events.get('failed') ?? []) fn({}, 'Notifications are not allowed for this app');
+    expect(rec.appCalls.filter((c) => c === 'window.show').length).toBe(shown + 1);
+    expect(labels(menuOf()).some((l) => l?.startsWith('\u26a0'))).toBe(false);
+  });
+
   it('pushes a new status to the window and the tray when config.json changes on disk', async () => {
     const wc = rec.windows[0]!.webContents;
     wc.emit('did-finish-load');

@@ -27,6 +27,7 @@ function setup(over: Partial<Record<keyof Handlers, (request: { host: string }) 
     window: { show: vi.fn(), focusRegistry: vi.fn() },
     notify: vi.fn(),
     settings: () => settings,
+    takeNotice: vi.fn((id: string) => (id === 'finch-logins|failed|ghcr.io' ? { id, title: 'Could not log in to ghcr.io', host: 'ghcr.io' } : id === 'finch-logins|info|' ? { id, title: 'Health', host: null } : undefined)),
     quit: vi.fn(),
   };
   return { handlers: fns as unknown as Record<'setSettings' | 'setAutoRenew' | 'login' | 'restartVm', ReturnType<typeof vi.fn>>, deps, dispatch: createTrayDispatcher(deps) };
@@ -53,6 +54,15 @@ describe('menu template', () => {
 });
 
 describe('tray actions', () => {
+  it('a notice line opens its registry (or the window) and leaves the menu', async () => {
+    const { dispatch, deps } = setup();
+    await dispatch({ id: 'open-notice', noticeId: 'finch-logins|failed|ghcr.io' });
+    expect(deps.takeNotice).toHaveBeenCalledWith('finch-logins|failed|ghcr.io');
+    expect(deps.window.focusRegistry).toHaveBeenCalledWith('ghcr.io');
+    await dispatch({ id: 'open-notice', noticeId: 'finch-logins|info|' });
+    expect(deps.window.show).toHaveBeenCalledTimes(1);
+  });
+
   it('logs in quietly when it works', async () => {
     const { dispatch, deps, handlers } = setup();
     await dispatch({ id: 'login', host: ecr });
