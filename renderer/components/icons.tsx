@@ -42,6 +42,14 @@ export const ProfilesIcon = () => (
   </Icon>
 );
 
+/** A key: the IAM Identity Center section (sign-in and accounts). */
+export const SsoIcon = () => (
+  <Icon>
+    <circle cx="5.4" cy="8" r="2.9" />
+    <path d="M8.3 8h6M12 8v2.4M14.3 8v1.8" />
+  </Icon>
+);
+
 /** A heart-beat line: the Health section. */
 export const HealthIcon = () => (
   <Icon>

@@ -64,6 +64,8 @@ function NextStep({ registry, error, fromAll }: { registry: Registry; error: App
   const ssoThenLogin = useAppStore((s) => s.ssoThenLogin);
   const askPassword = useAppStore((s) => s.askPassword);
   const startVmThenLogin = useAppStore((s) => s.startVmThenLogin);
+  const show = useAppStore((s) => s.show);
+  const signInSso = useAppStore((s) => s.signInSso);
 
   switch (error.kind) {
     case 'vm-required':
@@ -86,6 +88,26 @@ function NextStep({ registry, error, fromAll }: { registry: Registry; error: App
             {busy === 'sso' ? 'Waiting for the browser sign-in…' : 'Run aws sso login'}
           </button>
           {busy !== 'sso' && <span className="sub">Opens your browser to sign in, then logs in again.</span>}
+        </div>
+      );
+    }
+    case 'sso-session-ended':
+    case 'sso-signed-out': {
+      const session = error.detail?.session;
+      if (!session) return null;
+      return (
+        <div className="login-next">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              show('sso');
+              void signInSso({ session });
+            }}
+          >
+            Sign in to IAM Identity Center
+          </button>
+          <span className="sub">Opens your browser; then log in again.</span>
         </div>
       );
     }

@@ -6,6 +6,8 @@ import { useAppStore } from '../store';
 import { WarningIcon } from './icons';
 
 const accountId = /^\d{12}$/;
+/** The select's value for "the IAM Identity Center role it was added with" (no profile can have this name). */
+const ssoValue = '\u0000identity-center';
 
 /**
  * The one account claim the window can make honestly: a profile named after an account id (Finch's documented
@@ -43,15 +45,19 @@ export function ProfilePicker({ registry, profiles }: { registry: Registry; prof
     if (focus > 0) ref.current?.focus();
   }, [focus]);
 
+  // Added from IAM Identity Center: it logs in with that role until a profile is picked.
+  const role = registry.sso && !registry.profile ? `${registry.sso.roleName} · Identity Center` : null;
   if (profiles.length === 0) {
-    return <span className="sub none">No AWS profiles</span>;
+    return <span className="sub none">{role ?? 'No AWS profiles'}</span>;
   }
   const current = registry.profile;
   const known = current === null || profiles.some((p) => p.name === current);
   const warning = accountMismatch(current, registry);
+  // What the select shows when nothing is being changed: the bound profile, the Identity Center role, or Automatic.
+  const saved = current ?? (role ? ssoValue : '');
   // The choice stays shown until the refreshed status carries it (no flash of the old profile while it saves).
   const save = (value: string) => {
-    if (value === (current ?? '')) return setDraft(null);
+    if (value === saved || value === ssoValue) return setDraft(null);
     setDraft(value);
     void setProfile(registry.host, value || null).finally(() => setDraft(null));
   };
@@ -66,7 +72,7 @@ export function ProfilePicker({ registry, profiles }: { registry: Registry; prof
         <select
           ref={ref}
           className="select"
-          value={draft ?? current ?? ''}
+          value={draft ?? saved}
           title={current ? profileOptionLabel(profiles.find((p) => p.name === current) ?? { name: current, region: null, type: 'other' }) : registry.kind === 'ecr-public' ? 'Automatic: your default profile' : 'Automatic: the profile named after the account, else one found in it'}
           disabled={!!busy && busy !== 'profile'}
           aria-busy={busy === 'profile' || undefined}
@@ -89,6 +95,7 @@ export function ProfilePicker({ registry, profiles }: { registry: Registry; prof
             else save(value);
           }}
         >
+          {role && <option value={ssoValue}>{role}</option>}
           <option value="">Automatic</option>
           {profiles.map((p) => (
             <option key={p.name} value={p.name}>

@@ -3,12 +3,13 @@ import type { ReactNode } from 'react';
 import { useAppStore, type Section } from '../store';
 import { plural } from '../format';
 import { countChecks } from '../store/health-slice';
-import { AppMark, HealthIcon, ProfilesIcon, RegistriesIcon } from './icons';
+import { AppMark, HealthIcon, ProfilesIcon, RegistriesIcon, SsoIcon } from './icons';
 import { SettingsNavItem } from './settings-nav-item';
 
 const entries: { section: Section; label: string; icon: ReactNode }[] = [
   { section: 'registries', label: 'Registries', icon: <RegistriesIcon /> },
   { section: 'profiles', label: 'AWS profiles', icon: <ProfilesIcon /> },
+  { section: 'sso', label: 'Identity Center', icon: <SsoIcon /> },
   { section: 'health', label: 'Health', icon: <HealthIcon /> },
 ];
 
@@ -21,6 +22,7 @@ export function Sidebar() {
   const counts: Record<Section, number | null> = {
     registries: status ? status.registries.length : null,
     profiles: status ? status.profiles.length : null,
+    sso: null,
     // Health counts what needs attention (errors and warnings); nothing when all is well.
     health: failing && failing.error + failing.warn > 0 ? failing.error + failing.warn : null,
     settings: null,

@@ -3,6 +3,7 @@ import type { HealthSlice } from './health-slice';
 import type { LoginSlice } from './login-slice';
 import type { NavSlice } from './nav-slice';
 import type { SettingsSlice } from './settings-slice';
+import type { SsoSlice } from './sso-slice';
 import type { StatusSlice } from './status-slice';
 
-export type AppState = StatusSlice & NavSlice & HealthSlice & LoginSlice & SettingsSlice;
+export type AppState = StatusSlice & NavSlice & HealthSlice & LoginSlice & SettingsSlice & SsoSlice;

@@ -6,6 +6,7 @@ import { createHealthSlice, startHealthSync } from './health-slice';
 import { createLoginSlice } from './login-slice';
 import { createNavSlice } from './nav-slice';
 import { createSettingsSlice } from './settings-slice';
+import { createSsoSlice } from './sso-slice';
 import { createStatusSlice } from './status-slice';
 
 export const useAppStore = create<AppState>()((...a) => ({
@@ -14,6 +15,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createLoginSlice()(...a),
   ...createHealthSlice()(...a),
   ...createSettingsSlice()(...a),
+  ...createSsoSlice()(...a),
 }));
 
 /** Reads the status once and follows main's statusChanged pushes. Returns the unsubscribe. */

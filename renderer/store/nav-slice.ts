@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-state';
 
-export const sections = ['registries', 'profiles', 'health', 'settings'] as const;
+export const sections = ['registries', 'profiles', 'sso', 'health', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 export interface NavSlice {

@@ -11,6 +11,7 @@ import { HealthView } from './health-view';
 import { ProfilesView } from './profiles-view';
 import { RegistriesView } from './registries-view';
 import { SettingsView } from './settings-view';
+import { SsoView } from './sso-view';
 
 export function MainWindow() {
   const status = useAppStore((s) => s.status);
@@ -29,6 +30,7 @@ export function MainWindow() {
           {status && <ProblemsPanel problems={status.problems} home={homeOf(status)} />}
           {status && section === 'registries' && <RegistriesView status={status} />}
           {status && section === 'profiles' && <ProfilesView status={status} />}
+          {section === 'sso' && <SsoView />}
           {status && section === 'health' && <HealthView status={status} />}
           {section === 'settings' && <SettingsView status={status} />}
         </main>

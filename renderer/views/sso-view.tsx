@@ -1,0 +1,39 @@
+// IAM Identity Center: sign in (no AWS CLI needed), find every account and role you can reach, and add their ECR
+// registries in one step.
+import { useEffect } from 'react';
+import { ErrorNotice } from '../components/error-notice';
+import { SsoAccountPicker } from '../components/sso-account-picker';
+import { SsoPendingSignIn, SsoSessionBar } from '../components/sso-sign-in';
+import { Spinner } from '../components/icons';
+import { useAppStore } from '../store';
+
+export function SsoView() {
+  const sessions = useAppStore((s) => s.ssoSessions);
+  const load = useAppStore((s) => s.loadSsoSessions);
+  const list = useAppStore((s) => s.ssoAccounts);
+  const error = useAppStore((s) => s.ssoError);
+  const busy = useAppStore((s) => s.ssoBusy);
+  const pending = useAppStore((s) => s.ssoPending);
+
+  useEffect(() => {
+    if (sessions === null) void load();
+  }, [sessions, load]);
+
+  return (
+    <section className="view" aria-labelledby="sso-heading">
+      <div className="view-head">
+        <h2 id="sso-heading">IAM Identity Center</h2>
+        <p className="view-sub">Sign in once, pick the accounts and roles you need, and add their ECR registries. The session is shared with the AWS CLI.</p>
+      </div>
+      {sessions !== null && <SsoSessionBar />}
+      <SsoPendingSignIn />
+      {error && <ErrorNotice error={error} className="error-banner" />}
+      {busy === 'accounts' && !list && (
+        <p className="sso-loading" role="status">
+          <Spinner /> Finding your accounts and roles…
+        </p>
+      )}
+      {list && !pending && <SsoAccountPicker list={list} />}
+    </section>
+  );
+}
