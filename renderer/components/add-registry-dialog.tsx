@@ -9,6 +9,7 @@ import { Dialog } from './dialog';
 import { ErrorNotice } from './error-notice';
 import { Spinner } from './icons';
 import { profileOptionLabel } from './profile-picker';
+import { RegionBoxes } from './region-boxes';
 
 type Mode = 'host' | 'ecr';
 
@@ -306,14 +307,7 @@ function EcrFromProfile({ profiles, busy, setBusy, onClose, onAdded }: PanelProp
       </label>
       <fieldset className="regions" disabled={busy}>
         <legend className="sheet-label">Regions</legend>
-        <div className="region-grid">
-          {boxes.map((region) => (
-            <label key={region} className="region-box">
-              <input type="checkbox" checked={ticked.has(region)} onChange={(e) => toggle(region, e.target.checked)} />
-              <span className="mono">{region}</span>
-            </label>
-          ))}
-        </div>
+        <RegionBoxes regions={boxes} ticked={ticked} onToggle={toggle} />
         <label className="sheet-field">
           <span className="sheet-label-sub">Other regions</span>
           <input

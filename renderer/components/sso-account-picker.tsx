@@ -6,6 +6,7 @@ import { plural } from '../format';
 import { useAppStore } from '../store';
 import { commonRegions } from './add-registry-dialog';
 import { Spinner } from './icons';
+import { RegionBoxes } from './region-boxes';
 
 function matches(a: SsoAccountInfo, query: string): boolean {
   const q = query.trim().toLowerCase();
@@ -123,14 +124,7 @@ export function SsoAccountPicker({ list }: { list: SsoAccounts }) {
       </div>
       <fieldset className="regions">
         <legend className="sheet-label">Regions</legend>
-        <div className="region-grid">
-          {commonRegions.map((r) => (
-            <label key={r} className="region-box">
-              <input type="checkbox" checked={regions.has(r)} onChange={(e) => toggleRegion(r, e.target.checked)} />
-              <span className="mono">{r}</span>
-            </label>
-          ))}
-        </div>
+        <RegionBoxes regions={commonRegions} ticked={regions} onToggle={toggleRegion} />
       </fieldset>
       <div className="sso-add">
         <button type="button" className="button button-primary" disabled={count === 0 || missingRole.length > 0 || busy !== null} onClick={() => void submit()}>
