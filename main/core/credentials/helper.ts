@@ -42,14 +42,19 @@ export function helperBinary(name: string): string {
 export const secretRemoved = '[secret removed]';
 
 /**
- * `text` without `secret` in any form a helper could print it: as sent (inside our JSON, with its escapes), decoded,
- * or base64-encoded (docker's "auth" form). Replaced, not cut, so the rest of the message still makes sense.
+ * `text` without `secret` in any form a helper could print it: as sent (inside our JSON, with its escapes), as typed,
+ * base64-encoded (docker's "auth" form), or as the value of a "Secret" field however it was re-escaped. Replaced, not
+ * cut, so the rest of the message still makes sense; if a piece of the secret is still there, none of the text is shown.
  */
 export function withoutSecret(text: string, secret: string | undefined): string {
   if (!secret) return text;
   const forms = [JSON.stringify(secret).slice(1, -1), secret, Buffer.from(secret).toString('base64')].filter((f) => f !== '');
-  let out = text;
+  let out = text.replace(/("Secret"\s*:\s*)"(?:[^"\\]|\\.)*"/g, `$1"${secretRemoved}"`);
   for (const f of [...new Set(forms)].sort((a, b) => b.length - a.length)) out = out.split(f).join(secretRemoved);
+  const piece = Math.min(8, secret.length);
+  for (let i = 0; i + piece <= secret.length; i++) {
+    if (out.includes(secret.slice(i, i + piece))) return `(not shown: it held part of the secret it was sent)`;
+  }
   return out;
 }
 
