@@ -11,7 +11,7 @@ import { readConfigJson, type ConfigJson } from '../finch/config-json';
 import { Problems } from '../problems';
 import { resolvePaths, type Paths } from '../paths';
 import { loginAddress, parseEcrHost, parseUserHost, registryKind } from '../registries/host';
-import { readSnapshot } from '../snapshot';
+import { needsRootToRead, readSnapshot } from '../snapshot';
 import { statusFrom } from '../status';
 import { loadState, updateState, type AppState } from '../state/app-state';
 import { ecrPublicToken, ecrToken, profileCredentials, warmUpSdk, type CredentialsProvider, type RegistryToken } from './ecr-token';
@@ -114,6 +114,12 @@ class Batch {
   async settle(outcomes: LoginOutcome[]): Promise<LoginOutcome[]> {
     const attempted = new Set(this.handed.keys());
     if (attempted.size === 0) return outcomes;
+    // Root's config.json, and we are not root (Linux desktop): we cannot read what finch stored, so finch's own
+    // answer stands, as in a terminal. Reading it back would find nothing and fail every login.
+    if (this.config.denied) {
+      this.handed.clear();
+      return outcomes;
+    }
     const done = outcomes.filter((o) => o.result === 'logged-in' && this.handed.has(o.host)).map((o) => this.handed.get(o.host)!);
     const stored = done.length ? await storedLogins(this.env, this.paths, done) : new Set<string>();
     const failures = new Map<string, AppError>();
@@ -176,7 +182,7 @@ class Batch {
 
 async function openBatch(env: Env, deps: LoginDeps): Promise<Batch> {
   const paths = resolvePaths(env);
-  const [aws, state, config] = await Promise.all([readAwsProfiles(paths), loadState(paths.stateDir), readConfigJson(paths.configJson, new Problems())]);
+  const [aws, state, config] = await Promise.all([readAwsProfiles(paths), loadState(paths.stateDir), readConfigJson(paths.configJson, new Problems(), { rootsFile: needsRootToRead(env) })]);
   return new Batch(env, paths, aws, state, config, deps);
 }
 
