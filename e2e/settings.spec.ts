@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { Failure } from '../main/core/failure';
+import { dispatch } from '../main/core/envelope';
+import { lineLog } from '../main/core/log';
 import type { LoginItem } from '../main/core/state/settings';
 import { basicAuth, expect, fakeCredentialHelper, registryRow, test, type SandboxHome, type SandboxHomeOptions } from './harness';
 import { fromNow, hour, macFinch } from './harness/homes';
@@ -273,4 +275,25 @@ test('screenshots of Settings (light and dark)', async ({ app, page, sandboxHome
   await app.emit('focusRegistry', { host: ecrB });
   await expect(registryRow(page, ecrB)).toHaveClass(/\bis-focused\b/);
   await page.screenshot({ path: testInfo.outputPath('registries-focused.png'), caret: 'hide' });
+});
+
+test('Copy diagnostics: versions, every check and the recent log, copied and shown; no secret in them', async ({ app, page, sandboxHome }) => {
+  let copied: string | null = null;
+  const log = lineLog(() => undefined);
+  await app.open(sandboxHome(macHome()), { deps: { log, appVersion: '9.9.9', copyText: (text) => (copied = text) } });
+  // A failure main logged before the user asked for help.
+  expect(await dispatch(app.handlers!, 'addRegistry', { host: 'not a host' })).toMatchObject({ ok: false, error: { kind: 'invalid-host' } });
+  await openSettings(page);
+
+  await page.getByRole('button', { name: 'Copy diagnostics' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard.' })).toBeVisible();
+  const shown = await page.getByRole('textbox', { name: 'Diagnostics text' }).inputValue();
+  expect(shown).toBe(copied);
+  expect(shown).toMatch(/^Finch Logins 9\.9\.9 diagnostics, /);
+  expect(shown).toMatch(/^Finch: 1\.\d+\.\d+ at .*finch, VM running$/m);
+  expect(shown).toMatch(/^ {2}ok {6}finch-installed$/m);
+  expect(shown).toMatch(/^ {2}warn {4}plaintext-credentials: /m);
+  expect(shown).toMatch(/WARN addRegistry failed: invalid-host: /);
+  expect(shown).not.toContain('ghp-not-shown');
+  expect(shown).not.toContain(basicAuth('dana', 'ghp-not-shown'));
 });

@@ -3,7 +3,7 @@
 // Request schemas live in shared/schemas.ts, keyed by the same names (drift is a type error there).
 import type { FixId } from './ids';
 import type {
-  Check, FixPreview, FixResult, LoginOutcome, LoginRequest, LogoutRequest, Result, SsoAccounts, SsoAuthorization, SsoRoleBinding,
+  Check, Diagnostics, FixPreview, FixResult, LoginOutcome, LoginRequest, LogoutRequest, Result, SsoAccounts, SsoAuthorization, SsoRoleBinding,
   SsoSessionInfo, Status, UndoResult, VmLogLine, VmStatus,
 } from './types';
 
@@ -37,6 +37,8 @@ export interface Channels {
   ssoSetRole: { request: SsoRoleBinding; response: void };
   /** Adds the ECR registries of the picked accounts in the picked regions, each bound to its picked role. */
   ssoAddRegistries: { request: { session: string; accounts: { accountId: string; roleName: string }[]; regions: string[] }; response: string[] };
+  /** Gathers the diagnostics a support request needs and copies them to the clipboard. */
+  copyDiagnostics: { request: void; response: Diagnostics };
 }
 
 /** The menu-bar app's settings, as the window and the tray show them. */
@@ -84,7 +86,7 @@ export type Api = {
 export const channelNames = ['getStatus', 'login', 'loginAll', 'logout', 'setProfile', 'addRegistry', 'addEcrFromProfile', 'ssoLogin',
   'runChecks', 'previewFix', 'applyFix', 'undo', 'restartVm',
   'getSettings', 'setSettings', 'setAutoRenew',
-  'ssoSessions', 'ssoSignIn', 'ssoFinishSignIn', 'ssoCancelSignIn', 'ssoAccounts', 'ssoSetRole', 'ssoAddRegistries',
+  'ssoSessions', 'ssoSignIn', 'ssoFinishSignIn', 'ssoCancelSignIn', 'ssoAccounts', 'ssoSetRole', 'ssoAddRegistries', 'copyDiagnostics',
 ] as const satisfies readonly Channel[];
 export const eventNames = ['statusChanged', 'vmLog', 'focusRegistry', 'settingsChanged'] as const satisfies readonly EventName[];
 

@@ -55,4 +55,5 @@ export const requestSchemas = {
     accounts: z.array(z.strictObject({ accountId, roleName })).min(1).max(1000),
     regions: z.array(region).min(1).max(40),
   }),
+  copyDiagnostics: none,
 } satisfies Record<Channel, z.ZodType>;

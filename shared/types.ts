@@ -170,6 +170,12 @@ export interface UndoResult {
   message: string;
 }
 
+/** "Copy diagnostics": the text (versions, check results, recent log) and whether main put it on the clipboard. */
+export interface Diagnostics {
+  text: string;
+  copied: boolean;
+}
+
 export interface VmLogLine {
   line: string;
   stream: 'stdout' | 'stderr' | 'info';

@@ -2,12 +2,13 @@
 // tray; one handler table serving the window and the tray; auto-renew fed by each new status. Every decision is
 // made by a pure function elsewhere (tray-model, lifecycle, renew/schedule, notification-model); this file only
 // connects them to Electron.
-import { app, Menu, powerMonitor, session, shell } from 'electron';
+import { app, clipboard, Menu, powerMonitor, session, shell } from 'electron';
 import { readFileSync } from 'node:fs';
 import type { AppSettings } from '../../shared/contract';
 import type { Platform, Status } from '../../shared/types';
 import { currentEnv } from '../core/env';
 import { createHandlers, type Handlers } from '../core/handlers';
+import { fileLog, logFailure } from '../core/log';
 import { resolvePaths } from '../core/paths';
 import { startupSearchPath } from '../core/process/find-executable';
 import { renewNotifications, type NotificationSpec } from '../core/renew/notification-model';
@@ -53,6 +54,9 @@ function widenStartupPath(): void {
 export function startShell(mainDir: string): void {
   widenStartupPath();
   const env = currentEnv();
+  // The trace a bug leaves: a rotating file in the state folder, which "Copy diagnostics" includes.
+  const log = fileLog(resolvePaths(env).stateDir);
+  log.info(`Finch Logins ${app.getVersion()} started (${process.platform} ${process.arch}, Electron ${process.versions.electron})`);
   const bundles = bundlePaths(mainDir);
   const assets = assetsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir });
   let watcher: StatusWatcher | null = null;
@@ -138,6 +142,9 @@ export function startShell(mainDir: string): void {
         menuBarOnlyDefault: builtMenuBarOnly(),
         onSettingsChanged: applySettings,
         openExternal: (url) => shell.openExternal(url),
+        log,
+        appVersion: app.getVersion(),
+        copyText: (text) => clipboard.writeText(text),
       }),
       {
         onBusyChange: (b) => ((busy = b), redraw()),
@@ -164,7 +171,11 @@ export function startShell(mainDir: string): void {
         renewer.update(next.registries, renewPolicy(settings));
         redraw();
       },
-      onError: (e) => ((error = e instanceof Error ? e.message : String(e)), redraw()),
+      onError: (e) => {
+        logFailure(log, 'reading the status', e);
+        error = e instanceof Error ? e.message : String(e);
+        redraw();
+      },
       shouldPoll: () => window.isVisible(),
     });
     // Countdowns in the menu move on by the minute; nothing is read from disk for that.

@@ -1,6 +1,6 @@
 // finch-logins: the CLI over the same core as the window, for scripts and headless machines.
 import { currentEnv, UsageError, type Env } from '../core/env';
-import { processOutput, reportFailure, safeOutput, type Output } from './output';
+import { processOutput, reportFailure, safeOutput, verbose, type Output } from './output';
 import { loginCommand, logoutCommand, processInput, type CliInput } from './login-command';
 import { statusCommand } from './status-command';
 import { doctorCommand } from './doctor-command';
@@ -36,6 +36,9 @@ Commands:
   sso add <account>[:<role>]... --regions R1,R2 [--role ROLE] [--session NAME]
                          Add those accounts' ECR registries, logged in to with the picked role
 
+Options for every command:
+  --verbose              Trace failures on stderr (an unexpected error with its stack); never a secret
+
 Exit codes: 0 done, 1 an operation failed, 2 usage error.`;
 
 type Command = (argv: string[], env: Env, out: Output, input: CliInput) => Promise<number>;
@@ -50,8 +53,12 @@ const commands: Record<string, Command> = {
   sso: (argv, env, out) => ssoCommand(argv, env, out),
 };
 
-export async function main(argv: string[], rawOut: Output = processOutput, vars: NodeJS.ProcessEnv = process.env, input: CliInput = processInput): Promise<number> {
-  const out = safeOutput(rawOut);
+export async function main(argvIn: string[], rawOut: Output = processOutput, vars: NodeJS.ProcessEnv = process.env, input: CliInput = processInput): Promise<number> {
+  // --verbose goes with any command, anywhere on the line (before a `--`); its trace is escaped like the rest.
+  const end = argvIn.indexOf('--');
+  const at = argvIn.findIndex((a, i) => a === '--verbose' && (end < 0 || i < end));
+  const argv = at >= 0 ? [...argvIn.slice(0, at), ...argvIn.slice(at + 1)] : argvIn;
+  const out = at >= 0 ? verbose(safeOutput(rawOut)) : safeOutput(rawOut);
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     out.stdout(usage);

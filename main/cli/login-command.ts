@@ -6,6 +6,7 @@ import type { LoginOutcome, LoginRequest } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { isUtf8 } from 'node:buffer';
 import { Failure, toAppError } from '../core/failure';
+import { logFailure } from '../core/log';
 import { loginAll, loginMany, logout } from '../core/login/login-service';
 import { parseArgs } from './args';
 import { hostLine, oneLine, reportFailure, type Output } from './output';
@@ -60,7 +61,7 @@ export async function loginCommand(argv: string[], env: Env, out: Output, input:
   if (flags.all) {
     if (positionals.length || flags.profile || flags.username || flags['password-stdin']) throw new UsageError('--all takes no hosts, --profile or password');
     try {
-      outcomes = await loginAll(env, {}, flags.relogin ? 'relogin' : 'renew');
+      outcomes = await loginAll(env, { log: out.log }, flags.relogin ? 'relogin' : 'renew');
     } catch (e) {
       // A batch that could not start at all (config.json is not valid): one message, not one per registry.
       return reportFailure(out, e, !!flags.json);
@@ -84,7 +85,7 @@ export async function loginCommand(argv: string[], env: Env, out: Output, input:
       ...(typeof flags['mfa-code'] === 'string' ? { mfaCode: flags['mfa-code'] } : {}),
     };
     try {
-      outcomes = await loginMany(env, positionals.map((host) => ({ ...base, host })));
+      outcomes = await loginMany(env, positionals.map((host) => ({ ...base, host })), { log: out.log });
     } catch (e) {
       return reportFailure(out, e, !!flags.json);
     }
@@ -105,6 +106,7 @@ export async function logoutCommand(argv: string[], env: Env, out: Output): Prom
       results.push({ host, result: 'logged-out' as const });
     } catch (e) {
       failed = true;
+      logFailure(out.log, `logout ${host}`, e);
       results.push({ host, result: 'failed' as const, error: toAppError(e) });
     }
   }

@@ -6,10 +6,18 @@
 // screen; a line feed forges a row).
 import type { AppError } from '../../shared/types';
 import { toAppError } from '../core/failure';
+import { lineLog, logFailure, type Log } from '../core/log';
 
 export interface Output {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** With --verbose: failures (an unexpected one with its stack) traced on stderr. */
+  log?: Log;
+}
+
+/** The output with a log on its stderr (--verbose). */
+export function verbose(out: Output): Output {
+  return { ...out, log: lineLog((line) => out.stderr(line)) };
 }
 
 export const processOutput: Output = {
@@ -24,6 +32,7 @@ export function hintLine(error: Pick<AppError, 'hint'> | undefined, indent: stri
 
 /** A command's failure: `{ "error": … }` on stdout with --json, else the message and the next step on stderr. Exit 1. */
 export function reportFailure(out: Output, e: unknown, json: boolean): number {
+  logFailure(out.log, 'finch-logins', e);
   const err = toAppError(e);
   if (json) out.stdout(JSON.stringify({ error: err }, null, 2));
   else out.stderr(`finch-logins: ${oneLine(err.message)}${hintLine(err, '  ')}`);

@@ -3,6 +3,7 @@
 // arrives as settingsChanged and shows here too. A refused change is said next to its control.
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Platform, Status } from '../../shared/types';
+import { DiagnosticsRow } from '../components/diagnostics-row';
 import { ErrorBanner } from '../components/error-notice';
 import { SettingsError } from '../components/settings-error';
 import { SettingsRegistries } from '../components/settings-registries';
@@ -89,6 +90,12 @@ export function SettingsView({ status }: { status: Status | null }) {
         }
       >
         <SettingsRegistries registries={status?.registries ?? null} />
+      </SettingsGroup>
+
+      <SettingsGroup title="Support">
+        <div className="settings-list">
+          <DiagnosticsRow />
+        </div>
       </SettingsGroup>
     </section>
   );

@@ -27,6 +27,8 @@ export interface Recording {
   devicePermissionHandler?: (details: unknown) => boolean;
   powerEvents: Map<string, Listener[]>;
   notifications: { options: Record<string, Loose>; events: Map<string, Listener[]> }[];
+  /** Every clipboard.writeText(text). */
+  clipboard: string[];
   ready: Promise<void>;
   /** What app.isReady() answers: false until whenReady's promise has settled. */
   isReady: boolean;
@@ -75,6 +77,7 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
     sessionEvents: new Map(),
     powerEvents: new Map(),
     notifications: [],
+    clipboard: [],
     ready: new Promise((r) => (markReady = r)),
     isReady: false,
     appMenus: [],
@@ -121,6 +124,8 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
       quit: () => void rec.appCalls.push('quit'),
       getPath: () => '/tmp',
       getAppPath: () => '/app',
+      // Electron's app.getVersion() is package.json's version when unpackaged.
+      getVersion: () => (require('../../package.json') as { version: string }).version,
       focus: () => undefined,
       setAppUserModelId: () => undefined,
       setLoginItemSettings: (s: unknown) => void rec.appCalls.push(`setLoginItemSettings ${JSON.stringify(s)}`),
@@ -150,6 +155,7 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
       },
     },
     shell: { openExternal: () => Promise.resolve() },
+    clipboard: { writeText: (text: string) => void rec.clipboard.push(text) },
     net: { fetch: () => Promise.resolve(new Response('')) },
     nativeImage: {
       createFromPath: (p: string) => {

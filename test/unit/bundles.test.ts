@@ -109,6 +109,18 @@ describe('out/main', () => {
     expect(answer.ok).toBe(true);
     expect(answer.value.registries.map((r) => r.host)).toEqual(['ghcr.io']);
   });
+
+  it('logs to its state folder, and Copy diagnostics puts versions, checks and that log on the clipboard', async () => {
+    const wc = rec.windows[0]!.webContents;
+    const trusted = { sender: wc, senderFrame: wc.mainFrame };
+    expect(readFileSync(sb.file('state/finch-logins.log'), 'utf8')).toMatch(/ INFO Finch Logins \S+ started/);
+    const answer = (await rec.handlers.get(channelId('copyDiagnostics'))!(trusted, undefined)) as { ok: boolean; value: { text: string; copied: boolean } };
+    expect(answer).toMatchObject({ ok: true, value: { copied: true } });
+    expect(rec.clipboard).toEqual([answer.value.text]);
+    expect(answer.value.text).toMatch(/^Finch Logins \d+\.\d+\.\d+\S* diagnostics/);
+    expect(answer.value.text).toMatch(/Health checks:\n {2}\S+ +finch-installed/);
+    expect(answer.value.text).toMatch(/Recent log \(\d+ lines\):\n.* INFO Finch Logins \S+ started/);
+  });
 });
 
 describe('out/main: the menu-bar shell', () => {

@@ -9,6 +9,7 @@ import { Failure, toAppError } from '../failure';
 import { refuseWhileConfigInvalid } from '../finch/config-gate';
 import { readConfigJson, type ConfigJson } from '../finch/config-json';
 import { Problems } from '../problems';
+import { logFailure, secretsOf, type Log } from '../log';
 import { resolvePaths, type Paths } from '../paths';
 import { loginAddress, parseEcrHost, parseUserHost, registryKind } from '../registries/host';
 import { needsRootToRead, readSnapshot } from '../snapshot';
@@ -30,6 +31,8 @@ export const loginAllConcurrency = 12;
 
 export interface LoginDeps {
   keychain?: () => Promise<Keychain>;
+  /** Where failures are logged (an unexpected one with its stack); the login's secrets never reach it. */
+  log?: Log;
 }
 
 /** The value kept under `key`, made on first use. */
@@ -54,7 +57,7 @@ class Batch {
     readonly state: AppState,
     /** config.json as it was when the batch began: what the logins are planned from and what no key may be lost of. */
     readonly config: ConfigJson,
-    private deps: LoginDeps,
+    readonly deps: LoginDeps,
   ) {
     this.accounts = accountLookup(env, aws, state, this.learned, (p) => this.credentials(p));
   }
@@ -318,6 +321,7 @@ async function attempt(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
   try {
     return await loginOne(b, req);
   } catch (e) {
+    logFailure(b.deps.log, `login ${req.host}`, e, secretsOf(req));
     const error = toAppError(e);
     return { host: req.host, result: 'failed', error };
   }
