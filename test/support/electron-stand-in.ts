@@ -2,6 +2,8 @@
 // in Node where no Electron binary can run. It records what the shell asks Electron to do.
 import Module, { createRequire } from 'node:module';
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- recorded values are poked at freely by tests
 type Loose = any;
@@ -125,7 +127,7 @@ export function electronStandIn(): { electron: Record<string, unknown>; rec: Rec
       getPath: () => '/tmp',
       getAppPath: () => '/app',
       // Electron's app.getVersion() is package.json's version when unpackaged.
-      getVersion: () => (require('../../package.json') as { version: string }).version,
+      getVersion: () => (JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version,
       focus: () => undefined,
       setAppUserModelId: () => undefined,
       setLoginItemSettings: (s: unknown) => void rec.appCalls.push(`setLoginItemSettings ${JSON.stringify(s)}`),
