@@ -61,6 +61,6 @@ describe('finch-logins doctor', () => {
     sb.write('home/.finch/config.json', { credsStore: 'osxkeychain', auths: { 'ghcr.io': { auth: Buffer.from('octo:pw').toString('base64') } } });
     expect((await cli(sb, 'doctor')).code).toBe(0);
     expect((await cli(sb, 'doctor', 'now')).code).toBe(2);
-    expect((await cli(sb, 'doctor', '--verbose')).code).toBe(2);
+    expect((await cli(sb, 'doctor', '--verbos')).code).toBe(2);
   });
 });
