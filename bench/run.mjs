@@ -11,6 +11,7 @@ let failed = false;
 for (const [name, cmd] of [
   ['status', ['node', 'bench/status.mjs']],
   ['login', ['bash', 'e2e/stack/with-stack.sh', 'node', 'bench/login.mjs']],
+  ['sso', ['bash', 'e2e/stack/with-stack.sh', 'node', 'bench/sso.mjs']],
 ]) {
   const r = spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit' });
   if (r.status !== 0) {

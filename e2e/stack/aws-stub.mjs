@@ -29,7 +29,8 @@
 //   - Signatures are not verified and secret keys are never seen (only the signature is), never logged.
 //
 // Test hooks: `GET /__stats` → {"counts":{"ecr:GetAuthorizationToken":1,…},"requests":[…]}; `POST /__reset` clears
-// the counts (SSO sessions live on: tests share one); `POST /__sso/revoke` ends every SSO session.
+// the counts (SSO sessions live on: tests share one); `POST /__sso/revoke` ends every SSO session; `GET /__issued`
+// → {"secrets":[…]}: the secret keys and session tokens of the temporary credentials issued, for leak searches.
 //
 // Usage: node aws-stub.mjs [--port N] [--port-file FILE]     (port 0 = any free port; the bound port is written to
 //        FILE once listening, which is how with-stack.sh finds it without racing for a port)
@@ -57,6 +58,8 @@ let counts = {};
 let requests = [];
 /** temporary access key id → {arn, userId} of the identity it was issued for (AssumeRole / SSO) */
 const issuedKeys = new Map();
+/** The secret halves of the temporary keys handed out (newest last), for tests that search for leaks: `GET /__issued`. */
+const issuedSecrets = [];
 
 function record(entry) {
   counts[entry.action] = (counts[entry.action] ?? 0) + 1;
@@ -102,12 +105,15 @@ function letters(n) {
 function issueTemporaryKeys(account, marker, identity, durationSeconds) {
   const accessKeyId = `ASIA${marker ?? ''}${account}${letters(4)}`;
   issuedKeys.set(accessKeyId, identity);
-  return {
+  const keys = {
     accessKeyId,
     secretAccessKey: randomBytes(30).toString('base64'),
     sessionToken: `FwoGZXIvYXdzE${randomBytes(48).toString('base64')}`,
     expiration: new Date(Date.now() + durationSeconds * 1000),
   };
+  issuedSecrets.push(keys.secretAccessKey, keys.sessionToken);
+  if (issuedSecrets.length > 400) issuedSecrets.splice(0, 2);
+  return keys;
 }
 
 function partitionSuffix(region) {
@@ -309,10 +315,17 @@ const server = createServer((req, res) => {
         res.end(text);
         return;
       }
+      if (url.pathname === '/__issued' && req.method === 'GET') {
+        const text = JSON.stringify({ secrets: issuedSecrets });
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+        res.end(text);
+        return;
+      }
       if (url.pathname === '/__reset' && req.method === 'POST') {
         counts = {};
         requests = [];
         issuedKeys.clear();
+        issuedSecrets.length = 0;
         res.writeHead(204);
         res.end();
         return;

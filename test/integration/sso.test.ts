@@ -2,7 +2,7 @@
 // without the AWS CLI, the AWS CLI's cache file (read back by the SDK's own SSO provider and by Debian's aws),
 // discovery of 300 accounts, role-credential logins through the finch stand-in, refresh, and every error in words.
 import { createHash } from 'node:crypto';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -12,14 +12,17 @@ import { startSignIn } from '../../main/core/sso/sso-sign-in';
 import { ssoSession } from '../../main/core/sso/sso-service';
 import { registrationCacheKey } from '../../main/core/sso/token-cache';
 import type { LoginOutcome, SsoAccounts } from '../../shared/types';
-import { runCli } from '../support/cli';
+import { builtCli, runCli, startCli } from '../support/cli';
+import { sampleProcesses } from '../support/process-table';
 import { awsStats, ecrHost, loginHome, resetAwsStats, stack } from '../support/login-home';
 import { startTlsProxy } from '../support/tls-proxy';
-import { cliSignIn, corpSession, revokeSessions, ssoAccount, stubRequests, withSignedInSession } from '../support/sso';
+import { cliSignIn, corpSession, decide, revokeSessions, ssoAccount, stubRequests, withSignedInSession } from '../support/sso';
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 const results = (stdout: string) => (JSON.parse(stdout) as { results: LoginOutcome[] }).results;
 const cacheDir = (home: string) => path.join(home, '.aws/sso/cache');
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 const readCache = (home: string, key: string) => JSON.parse(readFileSync(path.join(cacheDir(home), `${key}.json`), 'utf8')) as Record<string, string>;
 
 /** A home signed in to corp: the first test's real sign-in, reused. */
@@ -103,6 +106,47 @@ describe.skipIf(!stack.up)('IAM Identity Center against the stub', () => {
     } finally {
       proxy.close();
     }
+  });
+
+  it('no token, refresh token, client secret or role secret in any argv or environment, our files, output or the stack logs', async () => {
+    const sb = loginHome();
+    // The sign-in in its own process (the built CLI), approved as soon as it prints the code.
+    const seen = new Set<string>();
+    const child = spawn(process.execPath, [builtCli, 'sso', 'login', '--session', 'corp'], { env: sb.vars, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+      const m = /\n\s+([A-Z0-9]{4}-[A-Z0-9]{4})\n/.exec(out);
+      if (m && !out.includes('#approved')) {
+        out += '#approved';
+        void decide(m[1]!, 'approve');
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (out += c));
+    const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+    const signIn = await sampleProcesses(child.pid!, [], exited, seen);
+    expect(signIn.result, out).toBe(0);
+    // Then the logins with role credentials, also in their own process, with finch and the docker CLI under it.
+    const hosts = [ecrHost(ssoAccount(1), 'eu-west-1'), ecrHost(ssoAccount(3), 'eu-west-1')];
+    expect((await runCli(sb.vars, ['sso', 'add', ssoAccount(1), `${ssoAccount(3)}:AdministratorAccess`, '--regions', 'eu-west-1'])).code).toBe(0);
+    const run = startCli(sb.vars, ['login', ...hosts, '--json']);
+    const logins = await sampleProcesses(run.pid, [], run.done, seen);
+    expect(logins.result.code, logins.result.stdout).toBe(0);
+    expect([...logins.commands].some((c) => c.includes(`${stack.finch} login`))).toBe(true);
+
+    const token = readCache(sb.home, sha1('corp'));
+    const issued = ((await (await fetch(`${stack.aws}/__issued`)).json()) as { secrets: string[] }).secrets;
+    const secrets = [token.accessToken!, token.refreshToken!, token.clientSecret!, stack.tokenPassword, ...issued.slice(-4)];
+    expect(issued.length).toBeGreaterThanOrEqual(4);
+    const everything = [
+      ...seen,
+      out,
+      logins.result.stdout,
+      logins.result.stderr,
+      ...filesUnder(sb.file('state')).map((f) => readFileSync(f, 'utf8')),
+      ...(process.env.FL_STACK_LOGS ? filesUnder(process.env.FL_STACK_LOGS).map((f) => readFileSync(f, 'utf8')) : []),
+    ].join('\n');
+    for (const secret of secrets) expect(everything.includes(secret), `a secret (${secret.slice(0, 4)}…) leaked`).toBe(false);
   });
 
   it('discovers 300 accounts with their roles (paginated), caches them, and remembers the role picked per account', async () => {

@@ -31,7 +31,13 @@ function descendsFrom(pid: string, root: string): boolean {
  * Polls /proc until `until` settles, looking at `root` and every process it starts (the test's own processes hold
  * the stack's passwords in their environment, so they are not looked at); returns every sighting of a secret.
  */
-export async function sampleProcesses<T>(root: number, secrets: string[], until: Promise<T>): Promise<{ result: T; samples: number; sightings: Sighting[]; commands: Set<string> }> {
+export async function sampleProcesses<T>(
+  root: number,
+  secrets: string[],
+  until: Promise<T>,
+  /** Also keeps every command line and environment seen, for secrets only known afterwards (a token issued meanwhile). */
+  seen?: Set<string>,
+): Promise<{ result: T; samples: number; sightings: Sighting[]; commands: Set<string> }> {
   let done = false;
   let samples = 0;
   const sightings: Sighting[] = [];
@@ -44,6 +50,7 @@ export async function sampleProcesses<T>(root: number, secrets: string[], until:
       const environ = readProc(pid, 'environ');
       samples++;
       if (argv) commands.add(argv.split(' ').slice(0, 5).join(' '));
+      seen?.add(argv).add(environ);
       for (const s of secrets) {
         if (argv.includes(s)) sightings.push({ pid, where: 'argv', text: argv });
         if (environ.includes(s)) sightings.push({ pid, where: 'environ', text: '(environment)' });
