@@ -207,7 +207,7 @@ for (const size of sizes) {
       await expect(preview).toHaveCount(0);
       await expect(fix).toBeFocused();
 
-      const restart = page.getByRole('button', { name: 'Restart VM…' });
+      const restart = page.getByRole('region', { name: 'Virtual machine' }).getByRole('button', { name: 'Restart VM…' });
       await tabTo(page, restart);
       await page.keyboard.press('Enter');
       const confirm = page.getByRole('dialog', { name: 'Restart the Finch VM?' });

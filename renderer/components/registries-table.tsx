@@ -70,7 +70,7 @@ export function RegistriesTable({ registries, labelledBy, actions, detail }: Pro
                       {r.region && <span className="sub">{r.region}</span>}
                     </div>
                   ) : (
-                    <span className="none" aria-label="Not applicable">
+                    <span className="none" role="img" aria-label="Not applicable">
                       —
                     </span>
                   )}
