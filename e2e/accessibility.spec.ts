@@ -62,6 +62,10 @@ test('every view, light and dark: no serious or critical axe finding', async ({ 
   await expect(page.getByRole('table', { name: 'AWS profiles' })).toBeVisible();
   await expectNoSeriousFinding(page, 'AWS profiles');
 
+  await nav(page, /Identity Center/).click();
+  await expect(page.getByRole('heading', { name: 'IAM Identity Center', level: 2 })).toBeVisible();
+  await expectNoSeriousFinding(page, 'IAM Identity Center');
+
   await nav(page, /Health/).click();
   await expect(page.getByRole('list', { name: 'Checks' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /checked at/ })).toBeVisible();

@@ -22,7 +22,7 @@ export function SsoView() {
   return (
     <section className="view" aria-labelledby="sso-heading">
       <div className="view-head">
-        <h2 id="sso-heading">IAM Identity Center</h2>
+        <h2 id="sso-heading" className="view-title" tabIndex={-1}>IAM Identity Center</h2>
         <p className="view-sub">Sign in once, pick the accounts and roles you need, and add their ECR registries. The session is shared with the AWS CLI.</p>
       </div>
       {sessions !== null && <SsoSessionBar />}
