@@ -134,24 +134,40 @@ describe.skipIf(!keyringUp)('fixes against the real keyring and login engine', (
     }
   });
 
-  it.runIf(!!process.env.FL_FINCH)('ecr-login-setup: with credsStore ecr-login `finch login` fails; after the fix it works and stores in the keychain', async () => {
+  it.runIf(!!process.env.FL_FINCH)('ecr-login-setup holds across VM starts (macOS, Finch 1.18): ecr-login out of creds_helpers, per-registry credHelpers, `finch login` works after every start', async () => {
     const ecr = '111122223333.dkr.ecr.eu-west-1.amazonaws.com';
-    const yaml = '# my Finch\ncpus: 4 # four cores\nmemory: 8GiB\n';
-    const sb = macHome({ credsStore: 'ecr-login', auths: { [ecr]: {} } }, yaml);
+    // What Finch's guide leads to: ecr-login in creds_helpers. At each start Finch then sets credsStore to ecr-login.
+    const sb = macHome({ credsStore: 'osxkeychain', auths: { [ecr]: {} } }, '# my Finch\ncpus: 4 # four cores\ncreds_helpers:\n  - ecr-login\n');
     sb.write('root/usr/local/bin/docker-credential-osxkeychain', keychainWrapper, 0o755);
+    const vmState = sb.file('vm-state');
+    writeFileSync(vmState, 'Stopped\n');
+    const finch = (...args: string[]) =>
+      spawnSync(process.env.FL_FINCH!, args, { encoding: 'utf8', env: { ...process.env, HOME: sb.home, DOCKER_CONFIG: '', FL_FINCH_VM_STATE: vmState, FL_FINCH_VM_DELAY_MS: '5' } });
+    expect(finch('vm', 'start').status).toBe(0);
+    expect(cfg(sb).credsStore).toBe('ecr-login');
     const broken = finchLogin(sb, [sb.file('root/usr/local/bin')]);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/level=fatal/);
+
     const { preview, result } = await apply(sb, 'ecr-login-setup');
     expect(preview.explanation).toMatch(/Why not `credsStore: ecr-login`/);
-    expect(readFileSync(sb.file('home/.finch/finch.yaml'), 'utf8')).toBe(`${yaml}creds_helpers:\n  - ecr-login\n`);
-    expect(cfg(sb)).toEqual({ credsStore: 'osxkeychain', auths: { [ecr]: {} }, credHelpers: { [ecr]: 'ecr-login' } });
-    expect(result).toMatchObject({ applied: true, needsVmRestart: true, check: { status: 'ok' } });
+    // Finch rewrote finch.yaml (comments gone) when it ran; the fix takes ecr-login out of what is there.
+    expect(readFileSync(sb.file('home/.finch/finch.yaml'), 'utf8')).not.toMatch(/ecr-login/);
+    expect(cfg(sb)).toEqual({ auths: { [ecr]: {} }, credsStore: 'osxkeychain', credHelpers: { [ecr]: 'ecr-login' } });
+    expect(result).toMatchObject({ applied: true, needsVmRestart: false, check: { status: 'ok' } });
     await expectIdempotent(sb, 'ecr-login-setup', [cfgRel, 'home/.finch/finch.yaml']);
+
+    // The next starts leave it alone, and logins to other registries keep working.
+    for (let i = 0; i < 2; i++) {
+      expect(finch('vm', 'stop').status).toBe(0);
+      expect(finch('vm', 'start').status).toBe(0);
+      expect(cfg(sb).credsStore).toBe('osxkeychain');
+    }
     used.push(process.env.FL_REGISTRY!);
     const login = finchLogin(sb, [sb.file('root/usr/local/bin')]);
     expect(login.status, login.stderr).toBe(0);
     expect(keyringGet(process.env.FL_REGISTRY!)).toMatchObject({ Secret: process.env.FL_REGISTRY_PASSWORD });
+    expect(cfg(sb).credHelpers).toEqual({ [ecr]: 'ecr-login' });
   });
 
   it('remove-unsupported-store (Linux, secretservice): credsStore goes; the keyring\u2019s logins stay; idempotent; undo byte for byte', async () => {

@@ -66,32 +66,46 @@ describe('remove-unsupported-store', () => {
 describe('ecr-login-setup', () => {
   const yaml = '# Finch settings\ncpus: 4 # four\nmemory: 8GiB\ncreds_helpers:\n  - osxkeychain # mine\n';
 
-  it.each(['darwin', 'win32'] as const)('on %s: finch.yaml gains ecr-login (comments kept), ECR hosts go per registry, the store is kept or restored', async (platform) => {
-    const l = platformLayout(platform);
-    const sb = home(platform, { credsStore: 'ecr-login', auths: { [ecrA]: {}, 'public.ecr.aws': {}, 'ghcr.io': {} }, credHelpers: { 'gcr.io': 'gcloud' } }, yaml);
+  it('macOS ≥ 1.15: ECR hosts go per registry, credsStore back to osxkeychain, and ecr-login OUT of creds_helpers (comments kept)', async () => {
+    const l = platformLayout('darwin');
+    const withEcr = '# Finch settings\ncpus: 4 # four\nmemory: 8GiB\ncreds_helpers:\n  - osxkeychain # mine\n  - ecr-login\n';
+    const sb = home('darwin', { credsStore: 'ecr-login', auths: { [ecrA]: {}, 'public.ecr.aws': {}, 'ghcr.io': {} }, credHelpers: { 'gcr.io': 'gcloud' } }, withEcr);
     const { preview, result } = await apply(sb, 'ecr-login-setup');
     expect(preview.explanation).toMatch(/Why not `credsStore: ecr-login`/);
-    expect(preview.needsVmRestart).toBe(true);
-    expect(readFileSync(sb.file(l.finchYaml), 'utf8')).toBe(yaml + '  - ecr-login\n');
-    expect(configOf(sb, platform)).toEqual({
-      ...(platform === 'darwin' ? { credsStore: 'osxkeychain' } : {}),
+    expect(preview.explanation).toMatch(/taken out of finch.yaml\u2019s creds_helpers: with it listed, Finch sets credsStore to "ecr-login" at every VM start/);
+    expect(preview.needsVmRestart).toBe(false);
+    expect(readFileSync(sb.file(l.finchYaml), 'utf8')).toBe(yaml);
+    expect(configOf(sb, 'darwin')).toEqual({
+      credsStore: 'osxkeychain',
       auths: { [ecrA]: {}, 'public.ecr.aws': {}, 'ghcr.io': {} },
       credHelpers: { 'gcr.io': 'gcloud', [ecrA]: 'ecr-login', 'public.ecr.aws': 'ecr-login' },
     });
-    expect(result).toMatchObject({ applied: true, needsVmRestart: true, check: { id: 'ecr-login-config', status: 'ok' } });
-    expect(result.message).toMatch(/Restart the VM/);
-    // The restart is queued: the change is recorded, and the check says so.
-    expect((await readVmRecord(sb.file('state'))).yamlChangedAt).toBeTruthy();
+    expect(result).toMatchObject({ applied: true, check: { id: 'ecr-login-config', status: 'ok' } });
+    await expectIdempotent(sb, 'ecr-login-setup', [l.configJson, l.finchYaml]);
+  });
+
+  it.each([
+    ['win32', 'v1.18.0'],
+    ['darwin', 'v1.14.1'],
+  ] as const)('%s, Finch %s (helpers in the VM): only credHelpers entries are added; creds_helpers and credsStore stay, and why', async (platform, v) => {
+    const l = platformLayout(platform);
+    const listed = 'creds_helpers:\n  - ecr-login\n';
+    const sb = home(platform, { credsStore: 'ecr-login', auths: { [ecrA]: {} } }, listed);
+    sb.write('bin/finch', fakeFinchScript(v), 0o755);
+    const { preview } = await apply(sb, 'ecr-login-setup');
+    expect(preview.explanation).toMatch(/Finch then sets credsStore to "ecr-login" at every VM start .* Choose one/s);
+    expect(readFileSync(sb.file(l.finchYaml), 'utf8')).toBe(listed);
+    expect(configOf(sb, platform)).toEqual({ credsStore: 'ecr-login', auths: { [ecrA]: {} }, credHelpers: { [ecrA]: 'ecr-login' } });
     await expectIdempotent(sb, 'ecr-login-setup', [l.configJson, l.finchYaml]);
   });
 
   it('on Linux: finch.yaml is left alone (Finch ignores creds_helpers there); credsStore ecr-login is removed', async () => {
     const l = platformLayout('linux');
-    const sb = home('linux', { credsStore: 'ecr-login', auths: { [ecrA]: {} } }, yaml);
+    const sb = home('linux', { credsStore: 'ecr-login', auths: { [ecrA]: {} } }, yaml + '  - ecr-login\n');
     const { preview, result } = await apply(sb, 'ecr-login-setup');
     expect(preview.changes.map((c) => c.file)).toEqual([sb.file(l.configJson)]);
-    expect(preview.explanation).toMatch(/On Linux Finch ignores creds_helpers/);
-    expect(readFileSync(sb.file(l.finchYaml), 'utf8')).toBe(yaml);
+    expect(preview.explanation).toMatch(/Finch on Linux ignores creds_helpers/);
+    expect(readFileSync(sb.file(l.finchYaml), 'utf8')).toBe(yaml + '  - ecr-login\n');
     expect(configOf(sb, 'linux')).toEqual({ auths: { [ecrA]: {} }, credHelpers: { [ecrA]: 'ecr-login' } });
     expect(result.needsVmRestart).toBe(false);
   });

@@ -40,6 +40,12 @@ describe.each(platforms)('config.json and finch.yaml on %s', (platform) => {
     const finchMade = home(platform, '{\n  "auths": null\n}');
     expect(await check(finchMade, 'config-json-valid')).toMatchObject({ status: 'ok' });
     for (const id of ['plaintext-credentials', 'creds-store-supported', 'logins-expired'] as const) expect((await check(finchMade, id)).status, id).not.toBe('skipped');
+    // DOCKER_CONFIG in the app's own environment: logins and status move with it, Finch's pulls do not.
+    const moved = home(platform, { auths: {} });
+    moved.write('elsewhere/config.json', { auths: {} });
+    const m = await check(moved, 'config-json-valid', { DOCKER_CONFIG: moved.file('elsewhere') });
+    expect(m.status).toBe('warn');
+    expect(m.detail).toContain(`but Finch\u2019s pulls read ${moved.file(platformLayout(platform).configJson)}`);
     // What builds on it is skipped when it fails.
     expect(await check(home(platform, '[]'), 'plaintext-credentials')).toMatchObject({ status: 'skipped' });
   });
@@ -57,20 +63,23 @@ describe.each(platforms)('config.json and finch.yaml on %s', (platform) => {
   it('helper-responds: no store is fine; a store that answers is ok; one that hangs, fails or is missing is an error', async () => {
     expect((await check(home(platform, {}), 'helper-responds')).detail).toMatch(/no credsStore/);
     const store = platform === 'darwin' ? 'osxkeychain' : 'pass';
+    // On macOS a helper counts only where Finch's credential server finds it (its own folders, not the user's PATH).
+    const bin = platform === 'darwin' ? 'root/usr/local/bin' : 'bin';
     const good = home(platform, { credsStore: store });
-    withStore(good, store, platform === 'darwin' ? 'root/usr/local/bin' : 'bin');
+    withStore(good, store, bin);
     expect((await check(good, 'helper-responds')).detail).toMatch(/answered `list` in \d+ ms \(0 logins\)/);
     const hung = home(platform, { credsStore: 'pass' });
-    hung.write('bin/docker-credential-pass', hungHelperScript, 0o755);
+    // In the sandbox's bin too: it comes before /usr/bin, which has a real docker-credential-pass on this machine.
+    for (const dir of new Set(['bin', bin])) hung.write(`${dir}/docker-credential-pass`, hungHelperScript, 0o755);
     const h = await check(hung, 'helper-responds', { FINCH_LOGINS_HELPER_TIMEOUT_MS: '300' });
     expect(h.status).toBe('error');
     expect(h.detail).toMatch(/did not finish within 0.3 s and was stopped/);
     const failing = home(platform, { credsStore: 'pass' });
-    failing.write('bin/docker-credential-pass', '#!/bin/sh\necho "pass store is not initialized"\nexit 1\n', 0o755);
+    for (const dir of new Set(['bin', bin])) failing.write(`${dir}/docker-credential-pass`, '#!/bin/sh\necho "pass store is not initialized"\nexit 1\n', 0o755);
     expect((await check(failing, 'helper-responds')).detail).toMatch(/pass store is not initialized/);
     const missing = await check(home(platform, { credsStore: 'nosuchstore' }), 'helper-responds');
     expect(missing.status).toBe('error');
-    expect(missing.detail).toMatch(/docker-credential-nosuchstore was not found/);
+    expect(missing.detail).toMatch(platform === 'darwin' ? /credential server cannot run this helper/ : /docker-credential-nosuchstore was not found/);
   });
 });
 
@@ -117,7 +126,7 @@ describe('osxkeychain-helper', () => {
     expect((await check(sb, 'osxkeychain-helper')).detail).toContain(sb.file('root/opt/homebrew/bin/docker-credential-osxkeychain'));
   });
 
-  it('a symlink (Homebrew) does not count: an error with the copy fix', async () => {
+  it('a symlink (Homebrew; Finch 1.15–1.17\u2019s own installer) does not count from 1.18.0: an error with the copy fix', async () => {
     const sb = mac();
     sb.write('root/opt/homebrew/Cellar/docker-credential-helper/bin/docker-credential-osxkeychain', '#!/bin/sh\n', 0o755);
     sb.write('root/opt/homebrew/bin/.keep', '');
@@ -125,6 +134,24 @@ describe('osxkeychain-helper', () => {
     const c = await check(sb, 'osxkeychain-helper');
     expect(c).toMatchObject({ status: 'error', fix: { id: 'osxkeychain-setup' } });
     expect(c.detail).toMatch(/is a symlink .*ignore symlinked helpers/);
+    // Finch 1.17 accepts it (its installer links /usr/local/bin/docker-credential-osxkeychain into the app bundle).
+    sb.write('bin/finch', fakeFinchScript('v1.17.2'), 0o755);
+    expect(await check(sb, 'osxkeychain-helper')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/a symlink, which Finch 1\.17\.2 accepts/) });
+  });
+
+  it('before 1.15 there is no credential server: credsStore osxkeychain breaks logins in the VM; without it, nothing is recommended', async () => {
+    const old = mac();
+    old.write('bin/finch', fakeFinchScript('v1.14.1'), 0o755);
+    const c = await check(old, 'osxkeychain-helper');
+    expect(c).toMatchObject({ status: 'error', fix: { id: 'remove-unsupported-store' } });
+    expect(c.detail).toMatch(/inside its VM, which has no macOS keychain/);
+    expect((await check(old, 'creds-store-supported')).status).toBe('error');
+    const plain = mac({ auths: { 'ghcr.io': { auth: b64('a:b') } } });
+    plain.write('bin/finch', fakeFinchScript('v1.14.1'), 0o755);
+    expect(await check(plain, 'osxkeychain-helper')).toMatchObject({ status: 'ok' });
+    const p = await check(plain, 'plaintext-credentials');
+    expect(p.fix).toBeUndefined();
+    expect(p.detail).not.toMatch(/keychain helper/);
   });
 
   it('missing: an error with the copy fix, or without a fix when Finch\u2019s own copy is gone too', async () => {
@@ -185,5 +212,22 @@ describe('plaintext-credentials', () => {
     const c = await check(home('win32', { ...plain, credsStore: 'nosuchstore' }), 'plaintext-credentials');
     expect(c.fix).toBeUndefined();
     expect(c.detail).toMatch(/docker-credential-nosuchstore is not installed/);
+  });
+});
+
+describe('helper-responds on macOS ≥ 1.15: every helper where Finch\u2019s credential server finds it', () => {
+  it('a store or credHelpers entry the app can run but the server cannot (~/.docker/bin, a symlink on 1.18) fails pulls', async () => {
+    const sb = home('darwin', { credsStore: 'desktop', credHelpers: { 'gcr.io': 'gcloud' } });
+    withStore(sb, 'desktop', 'bin'); // e.g. ~/.docker/bin: on the user's PATH, not the server's
+    const c = await check(sb, 'helper-responds');
+    expect(c.status).toBe('error');
+    expect(c.detail).toMatch(/docker-credential-desktop: in none of .*docker-credential-gcloud: in none of/);
+    withStore(sb, 'desktop', 'root/usr/local/bin');
+    sb.write('root/opt/homebrew/real/docker-credential-gcloud', '#!/bin/sh\n', 0o755);
+    sb.write('root/usr/local/bin/.keep', '');
+    symlinkSync(sb.file('root/opt/homebrew/real/docker-credential-gcloud'), sb.file('root/usr/local/bin/docker-credential-gcloud'));
+    const linked = await check(sb, 'helper-responds');
+    expect(linked.status).toBe('warn');
+    expect(linked.detail).toMatch(/docker-credential-gcloud: .* is a symlink .* Finch 1\.18 and later ignore symlinked helpers/);
   });
 });

@@ -1,5 +1,6 @@
 // The checks about Amazon ECR and AWS — the ecr-login helper and its setup, AWS files and profiles, expiring
 // logins — on homes shaped like each platform.
+import { symlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
 import { runCheck } from '../../main/core/health/run-checks';
@@ -24,47 +25,108 @@ function home(platform: Platform, config?: object, yaml?: string, state?: object
 }
 const ecrHelper = (sb: Sandbox) => sb.write('bin/docker-credential-ecr-login', '#!/bin/sh\necho "{}"\n', 0o755);
 
+/** A home with a Finch of `version`: checks follow what that version does (main/core/finch/finch-rules.ts). */
+function finchHome(platform: Platform, version: string, config?: object, yaml?: string): Sandbox {
+  const sb = home(platform, config, yaml);
+  sb.write('bin/finch', fakeFinchScript(`v${version}`), 0o755);
+  return sb;
+}
+const ecrSetUp = { credHelpers: { [ecrA]: 'ecr-login' } };
+
 describe.each(platforms)('ecr-login-helper on %s', (platform) => {
-  it('not needed when ecr-login is not set up; ok when set up and the helper is on PATH', async () => {
+  it('not needed when ecr-login is not set up', async () => {
     expect((await check(home(platform, { credsStore: 'x' }), 'ecr-login-helper')).detail).toMatch(/is not needed/);
-    const sb = home(platform, { credHelpers: { [ecrA]: 'ecr-login' } });
-    ecrHelper(sb);
-    expect(await check(sb, 'ecr-login-helper')).toMatchObject({ status: 'ok', detail: expect.stringContaining(sb.file('bin/docker-credential-ecr-login')) });
+  });
+});
+
+describe('ecr-login-helper on macOS ≥ 1.15: only what Finch\u2019s credential server runs counts', () => {
+  it.each(['1.15.1', '1.17.2', '1.18.0'])('Finch %s: not the user\u2019s PATH, not Finch\u2019s Linux copy; a file in /usr/local/bin is', async (v) => {
+    const sb = finchHome('darwin', v, ecrSetUp);
+    ecrHelper(sb); // on the app's PATH only
+    sb.write('home/.finch/cred-helpers/docker-credential-ecr-login', '\x7fELF', 0o700);
+    const c = await check(sb, 'ecr-login-helper');
+    expect(c.status).toBe('error');
+    expect(c.detail).toMatch(/none of the folders Finch\u2019s credential server searches/);
+    expect(c.detail).toMatch(/cred-helpers\/docker-credential-ecr-login does not count: .* Linux program/);
+    expect(c.detail).toMatch(/brew install docker-credential-helper-ecr.*readlink -f/);
+    sb.write('root/usr/local/bin/docker-credential-ecr-login', '#!/bin/sh\n', 0o755);
+    expect(await check(sb, 'ecr-login-helper')).toMatchObject({ status: 'ok', detail: expect.stringContaining(sb.file('root/usr/local/bin/docker-credential-ecr-login')) });
   });
 
-  it('set up but missing: an error saying what to do on this platform', async () => {
-    const c = await check(home(platform, { credHelpers: { [ecrA]: 'ecr-login' } }), 'ecr-login-helper');
-    expect(c.status).toBe('error');
-    if (platform === 'linux') {
-      expect(c.fix).toBeUndefined();
-      expect(c.detail).toMatch(/apt install amazon-ecr-credential-helper/);
-    } else {
-      expect(c.fix?.id).toBe('ecr-login-setup');
+  it('a Homebrew symlink: accepted by 1.15–1.17, refused by 1.18.0 with the copy command', async () => {
+    for (const [v, status] of [['1.17.2', 'ok'], ['1.18.0', 'error']] as const) {
+      const sb = finchHome('darwin', v, ecrSetUp);
+      sb.write('root/opt/homebrew/Cellar/ecr/bin/docker-credential-ecr-login', '#!/bin/sh\n', 0o755);
+      sb.write('root/opt/homebrew/bin/.keep', '');
+      symlinkSync(sb.file('root/opt/homebrew/Cellar/ecr/bin/docker-credential-ecr-login'), sb.file('root/opt/homebrew/bin/docker-credential-ecr-login'));
+      const c = await check(sb, 'ecr-login-helper');
+      expect(c.status, v).toBe(status);
+      if (status === 'error') expect(c.detail).toMatch(/symlink .* Finch 1\.18 and later ignore symlinked helpers.*sudo cp "\$\(readlink -f .*opt\/homebrew\/bin\/docker-credential-ecr-login\)"/s);
     }
   });
 });
 
-describe.each(['darwin', 'win32'] as const)('ecr-login-helper with finch.yaml on %s', (platform) => {
-  it('listed in creds_helpers: Finch\u2019s downloaded copy counts; before it is downloaded, the fix is a VM restart', async () => {
-    const sb = home(platform, {}, 'creds_helpers:\n  - ecr-login\n');
+describe.each([
+  ['win32', '1.18.0'],
+  ['darwin', '1.14.1'],
+] as const)('ecr-login-helper where helpers run in the VM (%s, Finch %s)', (platform, v) => {
+  it('a copy on the host\u2019s PATH does not count; Finch\u2019s downloaded copy does; listed but not downloaded: restart the VM', async () => {
+    const sb = finchHome(platform, v, {}, 'creds_helpers:\n  - ecr-login\n');
+    ecrHelper(sb);
     expect(await check(sb, 'ecr-login-helper')).toMatchObject({ status: 'error', fix: { id: 'vm-restart' } });
     sb.write(`${platformLayout(platform).finchCredHelpers}/docker-credential-ecr-login`, 'ELF', 0o755);
-    expect((await check(sb, 'ecr-login-helper')).detail).toMatch(/Finch\u2019s copy/);
+    expect((await check(sb, 'ecr-login-helper')).detail).toMatch(/Finch\u2019s copy for the VM/);
   });
+
+  it('credHelpers alone cannot reach the VM: the trade-off is explained, no fix offered', async () => {
+    const c = await check(finchHome(platform, v, ecrSetUp), 'ecr-login-helper');
+    expect(c.status).toBe('error');
+    expect(c.fix).toBeUndefined();
+    expect(c.detail).toMatch(/sets credsStore to "ecr-login" at every VM start/);
+  });
+});
+
+it('ecr-login-helper on Linux: root\u2019s PATH counts; missing, the apt package', async () => {
+  const sb = home('linux', ecrSetUp);
+  expect(await check(sb, 'ecr-login-helper')).toMatchObject({ status: 'error', detail: expect.stringMatching(/apt install amazon-ecr-credential-helper/) });
+  ecrHelper(sb);
+  expect(await check(sb, 'ecr-login-helper')).toMatchObject({ status: 'ok', detail: expect.stringContaining(sb.file('bin/docker-credential-ecr-login')) });
 });
 
 it('on Linux creds_helpers in finch.yaml does not count as setting up ecr-login (Finch ignores it there)', async () => {
   expect((await check(home('linux', {}, 'creds_helpers: [ecr-login]\n'), 'ecr-login-helper')).detail).toMatch(/not needed/);
 });
 
-describe.each(platforms)('ecr-login-config on %s', (platform) => {
-  it('credsStore ecr-login is an error with the per-registry fix', async () => {
-    const c = await check(home(platform, { credsStore: 'ecr-login', auths: { [ecrA]: {} } }), 'ecr-login-config');
+describe('ecr-login-config: credsStore ecr-login', () => {
+  it.each([
+    ['darwin', '1.17.2', 'sets credsStore back to "osxkeychain"'],
+    ['darwin', '1.18.0', 'sets credsStore back to "osxkeychain"'],
+    ['linux', '1.18.0', 'removes credsStore'],
+  ] as const)('%s, Finch %s: an error with the per-registry fix', async (platform, v, says) => {
+    const c = await check(finchHome(platform, v, { credsStore: 'ecr-login', auths: { [ecrA]: {} } }), 'ecr-login-config');
     expect(c).toMatchObject({ status: 'error', fix: { id: 'ecr-login-setup' } });
     expect(c.detail).toMatch(/cannot save passwords/);
-    expect(c.detail).toContain(platform === 'darwin' ? 'sets credsStore back to "osxkeychain"' : 'removes credsStore');
+    expect(c.detail).toContain(says);
   });
 
+  it('macOS ≥ 1.15 with ecr-login in creds_helpers: an error even while credsStore is fine, since the next start breaks it', async () => {
+    const c = await check(finchHome('darwin', '1.18.0', { credsStore: 'osxkeychain', credHelpers: { [ecrA]: 'ecr-login' } }, 'creds_helpers: [ecr-login]\n'), 'ecr-login-config');
+    expect(c).toMatchObject({ status: 'error', fix: { id: 'ecr-login-setup' } });
+    expect(c.detail).toMatch(/at the next VM start Finch 1\.18\.0 sets credsStore to "ecr-login"/);
+  });
+
+  it.each([
+    ['win32', '1.18.0'],
+    ['darwin', '1.14.1'],
+  ] as const)('%s, Finch %s (helpers in the VM): a warning that explains the trade-off, no fix that cannot hold', async (platform, v) => {
+    const c = await check(finchHome(platform, v, { credsStore: 'ecr-login', credHelpers: { [ecrA]: 'ecr-login' }, auths: { [ecrA]: {} } }, 'creds_helpers: [ecr-login]\n'), 'ecr-login-config');
+    expect(c.status).toBe('warn');
+    expect(c.fix).toBeUndefined();
+    expect(c.detail).toMatch(/Choose one: keep ecr-login .* or leave creds_helpers without ecr-login/);
+  });
+});
+
+describe.each(platforms)('ecr-login-config on %s', (platform) => {
   it('ECR registries not sent to ecr-login while it is set up: a warning naming them; all covered: ok', async () => {
     const partial = home(platform, { credHelpers: { [ecrA]: 'ecr-login' }, auths: { [ecrA]: {}, 'public.ecr.aws': {} } }, undefined, { [ecrB]: { added: true } });
     const c = await check(partial, 'ecr-login-config');

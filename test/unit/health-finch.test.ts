@@ -43,15 +43,32 @@ it('finch-version: 1.18.0 warns about plaintext logins on macOS only (finch #178
   const c = await check(mac, 'finch-version');
   expect(c.status).toBe('warn');
   expect(c.detail).toContain('#1785');
+  // The app's own logins find /opt/finch/bin: only terminal logins are affected.
+  expect(c.detail).toMatch(/typed in a terminal .* Logins made here are not affected/s);
   const linux = makeSandbox({ platform: 'linux', programs: { 'bin/finch': fakeFinchScript('v1.18.0') } });
   expect((await check(linux, 'finch-version')).status).toBe('ok');
 });
 
+it.each(['darwin', 'win32', 'linux'] as const)('finch-version on %s waits for finch-yaml-valid: every finch command fails while finch.yaml does not parse', async (platform) => {
+  // A finch that, like Finch, fails --version when finch.yaml is broken (cmd/finch/main_remote.go → config.Load).
+  const sb = makeSandbox({ platform, programs: { 'bin/finch': '#!/bin/sh\necho \'time="t" level=fatal msg="failed to load config: failed to unmarshal config file: yaml: line 1: did not find expected node content"\' >&2\nexit 1\n' } });
+  sb.write(platformLayout(platform).finchYaml, 'cpus: [\n');
+  const c = await check(sb, 'finch-version');
+  expect(c.status).toBe('skipped');
+  expect(c.detail).toMatch(/finch-yaml-valid/);
+  expect(c.detail).not.toMatch(/Reinstall/);
+});
+
 describe.each(withVm)('finch-vm-running on %s', (platform) => {
-  it('ok when running; stopped is a warning with the start fix; not created is an error', async () => {
+  it('ok when running; stopped is a warning with the start fix (ok from 1.18 with auto_vm_start); not created is an error', async () => {
     const vm = (state: string, version = 'v1.19.0') => makeSandbox({ platform, programs: { 'bin/finch': fakeFinchScript(version, state) } });
     expect(await check(vm('Running'), 'finch-vm-running')).toMatchObject({ status: 'ok' });
-    expect(await check(vm('Stopped'), 'finch-vm-running')).toMatchObject({ status: 'warn', fix: { id: 'vm-restart' } });
+    expect(await check(vm('Stopped', 'v1.17.2'), 'finch-vm-running')).toMatchObject({ status: 'warn', fix: { id: 'vm-restart' } });
+    // Finch 1.18 starts a stopped VM by itself at the first command that needs it, unless finch.yaml turns that off.
+    expect(await check(vm('Stopped', 'v1.18.0'), 'finch-vm-running')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/auto_vm_start/) });
+    const off = vm('Stopped', 'v1.18.0');
+    off.write(platformLayout(platform).finchYaml, 'auto_vm_start: false\n');
+    expect(await check(off, 'finch-vm-running')).toMatchObject({ status: 'warn', fix: { id: 'vm-restart' } });
     // Before 1.15 logins happen inside the VM, so a stopped VM breaks them.
     expect(await check(vm('Stopped', 'v1.14.0'), 'finch-vm-running')).toMatchObject({ status: 'error', fix: { id: 'vm-restart' } });
     const missing = await check(vm('Nonexistent'), 'finch-vm-running');

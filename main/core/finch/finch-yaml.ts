@@ -10,6 +10,8 @@ export interface FinchYaml {
   exists: boolean;
   valid: boolean;
   credsHelpers: string[];
+  /** auto_vm_start (Finch ≥ 1.18: a stopped VM starts when a command needs it); null when not set (on by default). */
+  autoVmStart?: boolean | null;
   text: string | null;
   doc: Document | null;
 }
@@ -56,8 +58,10 @@ export async function parseFinchYaml(file: string, text: string, problems: Probl
     problems.add(file, 'finch.yaml must be a mapping of settings (cpus: 4, memory: 4GiB, …).');
     return { ...base, valid: false, credsHelpers: [] };
   }
+  const auto = (data as Record<string, unknown>).auto_vm_start;
+  const autoVmStart = typeof auto === 'boolean' ? auto : null;
   const helpers = (data as Record<string, unknown>).creds_helpers;
-  if (helpers === undefined || helpers === null) return { ...base, valid: true, credsHelpers: [] };
+  if (helpers === undefined || helpers === null) return { ...base, valid: true, credsHelpers: [], autoVmStart };
   if (!Array.isArray(helpers) || !helpers.every((h) => typeof h === 'string')) {
     problems.add(file, 'creds_helpers in finch.yaml must be a list of helper names, e.g. "creds_helpers: [ecr-login]".');
     return { ...base, valid: false, credsHelpers: [] };
@@ -67,7 +71,7 @@ export async function parseFinchYaml(file: string, text: string, problems: Probl
     problems.add(file, `creds_helpers in finch.yaml lists ${quoteName(bad)}, which is not a credential helper name: ${helperNameProblem(bad)}. Finch Logins will not use it.`);
     return { ...base, valid: false, credsHelpers: [] };
   }
-  return { ...base, valid: true, credsHelpers: helpers as string[] };
+  return { ...base, valid: true, credsHelpers: helpers as string[], autoVmStart };
 }
 
 /** The file's text, or its size when it is over the limit (only the limit is ever read). */

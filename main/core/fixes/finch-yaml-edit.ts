@@ -35,17 +35,29 @@ export async function loadYamlForEdit(configuredPath: string): Promise<YamlForEd
 }
 
 /** finch.yaml text with `helper` appended to creds_helpers; null when it is already listed. */
-export async function withCredsHelper(text: string, helper: string): Promise<string | null> {
+export function withCredsHelper(text: string, helper: string): Promise<string | null> {
+  return changeCredsHelpers(text, (list) => (list.includes(helper) ? null : [...list, helper]), 'Adding to');
+}
+
+/** finch.yaml text without `helper` in creds_helpers (the key goes when the list empties); null when it is not listed. */
+export function withoutCredsHelper(text: string, helper: string): Promise<string | null> {
+  return changeCredsHelpers(text, (list) => (list.includes(helper) ? list.filter((h) => h !== helper) : null), 'Removing from');
+}
+
+async function changeCredsHelpers(text: string, change: (list: unknown[]) => unknown[] | null, doing: string): Promise<string | null> {
   // Loaded lazily, like finch/finch-yaml.ts: the CLI's start-up must not pay for the yaml package.
   const { isSeq, parseDocument } = await import('yaml');
   const doc = parseDocument(text);
   const before = (doc.toJS() ?? {}) as Record<string, unknown>;
   const list = Array.isArray(before.creds_helpers) ? (before.creds_helpers as unknown[]) : [];
-  if (list.includes(helper)) return null;
+  const next = change(list);
+  if (next === null) return null;
   const node = doc.get('creds_helpers', true);
-  if (isSeq(node)) node.add(doc.createNode(helper));
-  else if (doc.contents === null) doc.contents = doc.createNode({ creds_helpers: [helper] }) as unknown as Document.Parsed['contents'];
-  else doc.set('creds_helpers', doc.createNode([helper]));
+  if (next.length === 0) doc.delete('creds_helpers');
+  else if (isSeq(node) && next.length === list.length + 1) node.add(doc.createNode(next[next.length - 1]));
+  else if (isSeq(node)) node.items = node.items.filter((_item, i) => next.includes(list[i]));
+  else if (doc.contents === null) doc.contents = doc.createNode({ creds_helpers: next }) as unknown as Document.Parsed['contents'];
+  else doc.set('creds_helpers', doc.createNode(next));
   const out = doc.toString({
     lineWidth: 0,
     // Keep the file's own list style: "- x" at the key's column, or indented; "[a, b]" or "[ a, b ]".
@@ -54,9 +66,10 @@ export async function withCredsHelper(text: string, helper: string): Promise<str
   });
   const kept = keepSpacing(text, out);
   const after = (parseDocument(kept).toJS() ?? {}) as Record<string, unknown>;
-  const expected = { ...before, creds_helpers: [...list, helper] };
+  const expected: Record<string, unknown> = { ...before, creds_helpers: next };
+  if (next.length === 0) delete expected.creds_helpers;
   if (!isDeepStrictEqual(after, expected)) {
-    throw new Failure('internal', 'Adding to creds_helpers would have changed other settings in finch.yaml, so nothing was written.', 'This is a bug in Finch Logins; add the helper by hand.');
+    throw new Failure('internal', `${doing} creds_helpers would have changed other settings in finch.yaml, so nothing was written.`, 'This is a bug in Finch Logins; change the list by hand.');
   }
   return kept;
 }
@@ -81,8 +94,7 @@ export function keepSpacing(original: string, rendered: string): string {
     .join('\n');
 }
 
-export async function credsHelperEdit(y: YamlForEdit, helper: string): Promise<FileEdit | null> {
-  const text = await withCredsHelper(y.text, helper);
+function yamlEdit(y: YamlForEdit, text: string | null): FileEdit | null {
   if (text === null) return null;
   return {
     file: y.file,
@@ -93,4 +105,12 @@ export async function credsHelperEdit(y: YamlForEdit, helper: string): Promise<F
     kind: 'yaml',
     via: 'direct',
   };
+}
+
+export async function credsHelperEdit(y: YamlForEdit, helper: string): Promise<FileEdit | null> {
+  return yamlEdit(y, await withCredsHelper(y.text, helper));
+}
+
+export async function credsHelperRemoval(y: YamlForEdit, helper: string): Promise<FileEdit | null> {
+  return yamlEdit(y, await withoutCredsHelper(y.text, helper));
 }

@@ -2,6 +2,7 @@
 // transaction. Plans are pure reads; only applyFix writes.
 import type { VmLogLine } from '../../../shared/types';
 import type { Env } from '../env';
+import type { FinchRules } from '../finch/finch-rules';
 import type { Paths } from '../paths';
 import type { Snapshot } from '../snapshot';
 import type { FileEdit } from './file-edit';
@@ -11,6 +12,8 @@ export interface FixContext {
   env: Env;
   paths: Paths;
   snap: Snapshot;
+  /** What the installed Finch version does on this platform. */
+  rules: FinchRules;
   /** Live output of long commands (the VM restart). */
   onVmLine: (line: VmLogLine) => void;
 }

@@ -7,6 +7,7 @@ import { Failure } from '../failure';
 import { refuseWhileConfigInvalid } from '../finch/config-gate';
 import { runCheck } from '../health/run-checks';
 import { resolvePaths } from '../paths';
+import { finchRules } from '../finch/finch-rules';
 import { readSnapshot } from '../snapshot';
 import { updateVmRecord } from '../vm/vm-record';
 import { allFixes } from './catalog';
@@ -32,7 +33,7 @@ function fixById(fixId: string): FixDefinition {
 
 async function planFor(env: Env, fix: FixDefinition, onVmLine: (l: VmLogLine) => void): Promise<FixPlan> {
   const snap = await readSnapshot(env);
-  const ctx: FixContext = { env, paths: snap.paths, snap, onVmLine };
+  const ctx: FixContext = { env, paths: snap.paths, snap, rules: finchRules(env.platform, snap.finch.version), onVmLine };
   return fix.plan(ctx);
 }
 

@@ -1,6 +1,7 @@
 // A health check: a stable id, a title, the checks it builds on, and a run over the shared context.
 import type { CheckId } from '../../../shared/ids';
 import type { Env } from '../env';
+import type { FinchRules } from '../finch/finch-rules';
 import type { Paths } from '../paths';
 import type { Snapshot } from '../snapshot';
 import type { Verdict } from './verdict';
@@ -12,6 +13,8 @@ export interface CheckContext {
   snap: Snapshot;
   /** ECR and ECR Public hosts known from config.json, the credential store and the app's own list. */
   ecrHosts: string[];
+  /** What the installed Finch version does on this platform (the newest version's rules when it is unknown). */
+  rules: FinchRules;
 }
 
 /** A check. `Id` is the closed list of real checks (shared/ids.ts); the runner's tests hand it their own. */

@@ -15,10 +15,10 @@ export const migratePlaintext: FixDefinition = {
   id: 'migrate-plaintext',
   title: 'Move plain-text passwords into the credential store',
   checkId: 'plaintext-credentials',
-  async plan({ env, paths }) {
+  async plan({ env, paths, rules }) {
     const cfg = await loadConfigForEdit(paths.configJson);
     if (!Object.values(cfg.config.auths).some(holdsSecret)) return nothingToDo('config.json holds no passwords or tokens: nothing to move.');
-    const target = migrationTarget(cfg.config, env, paths);
+    const target = migrationTarget(cfg.config, env, paths, rules);
     if (!target.ok) {
       throw new Failure(
         'no-store',
@@ -28,7 +28,7 @@ export const migratePlaintext: FixDefinition = {
           : 'Keep config.json readable only by you; for Amazon ECR, ecr-login avoids stored passwords (finch-logins fix ecr-login-setup).',
       );
     }
-    const move = planPlaintextMove(cfg, env, paths, target, (helper) => openHelper(helper, env, paths));
+    const move = planPlaintextMove(cfg, env, paths, rules, target, (helper) => openHelper(helper, env, paths));
     const edits = move.preview ? [move.preview] : [];
     return {
       explanation: [...move.said, ...(edits.length ? [backupNote] : ['Nothing can be moved, so nothing changes.'])].join('\n\n'),

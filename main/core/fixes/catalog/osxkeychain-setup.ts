@@ -36,9 +36,12 @@ export const osxkeychainSetup: FixDefinition = {
   id: 'osxkeychain-setup',
   title: 'Use the macOS keychain for Finch logins',
   checkId: 'osxkeychain-helper',
-  async plan({ env, paths }) {
+  async plan({ env, paths, rules }) {
     if (env.platform !== 'darwin') throw new Failure('fix-not-applicable', 'The keychain helper is only for Finch on macOS.');
-    const found = osxkeychainInstall(paths);
+    if (!rules.credentialServer) {
+      throw new Failure('fix-not-applicable', `Finch ${rules.version ?? ''} logs in inside its VM, which has no macOS keychain: the keychain helper is used from Finch 1.15 on.`, 'Update Finch to 1.15 or later.');
+    }
+    const found = osxkeychainInstall(paths, rules);
     const edits: FileEdit[] = [];
     const said: string[] = [];
     const commands: string[] = [];
@@ -86,7 +89,7 @@ export const osxkeychainSetup: FixDefinition = {
     const cfg = await loadConfigForEdit(paths.configJson);
     let prepareMove: (() => Promise<{ edit: FileEdit | null; notes: string[]; complete: boolean }>) | undefined;
     if (!cfg.config.credsStore) {
-      const move = planPlaintextMove(cfg, env, paths, { helper: 'osxkeychain', setsCredsStore: true }, (helper) => helperFromDir(helper, helperDir, env, paths));
+      const move = planPlaintextMove(cfg, env, paths, rules, { helper: 'osxkeychain', setsCredsStore: true }, (helper) => helperFromDir(helper, helperDir, env, paths));
       said.push(...move.said);
       commands.push(...move.commands);
       if (move.preview) edits.push(move.preview);

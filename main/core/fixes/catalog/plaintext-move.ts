@@ -4,6 +4,7 @@
 // nothing: it is set only if every such login was moved.
 import { helperBinary, type HelperClient } from '../../credentials/helper';
 import type { Env } from '../../env';
+import type { FinchRules } from '../../finch/finch-rules';
 import { unsupportedStoreReason } from '../../health/store-support';
 import { listWords } from '../../health/verdict';
 import type { Paths } from '../../paths';
@@ -41,7 +42,7 @@ function edit(cfg: ConfigForEdit, moved: readonly PlaintextLogin[], setStore: st
   });
 }
 
-export function planPlaintextMove(cfg: ConfigForEdit, env: Env, paths: Paths, target: MoveTarget, clientFor: (helper: string) => HelperClient): MovePlan {
+export function planPlaintextMove(cfg: ConfigForEdit, env: Env, paths: Paths, rules: FinchRules, target: MoveTarget, clientFor: (helper: string) => HelperClient): MovePlan {
   const { movable, unmovable } = plaintextLogins(cfg.config);
   const left: Unmovable[] = [...unmovable];
   let routes: Route[] = [];
@@ -49,7 +50,7 @@ export function planPlaintextMove(cfg: ConfigForEdit, env: Env, paths: Paths, ta
     const own = credHelperFor(cfg.config, login.key);
     const helper = own ?? target.helper;
     if (helper === 'ecr-login') left.push({ key: login.key, why: 'its registry is sent to ecr-login, which cannot save passwords' });
-    else if (helper !== target.helper && (unsupportedStoreReason(helper, env, paths) || !findExecutable(helperBinary(helper), env, paths))) {
+    else if (helper !== target.helper && (unsupportedStoreReason(helper, env, paths, rules) || !findExecutable(helperBinary(helper), env, paths))) {
       left.push({ key: login.key, why: `its registry is sent to "${helper}", which cannot be used here` });
     } else routes.push({ login, helper, viaStore: own === null });
   }

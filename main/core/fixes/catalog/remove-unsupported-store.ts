@@ -7,14 +7,14 @@ export const removeUnsupportedStore: FixDefinition = {
   id: 'remove-unsupported-store',
   title: 'Stop using a credential store Finch cannot use',
   checkId: 'creds-store-supported',
-  async plan({ env, paths }) {
+  async plan({ env, paths, rules }) {
     const cfg = await loadConfigForEdit(paths.configJson);
     const store = cfg.config.credsStore;
-    const why = store ? unsupportedStoreReason(store, env, paths) : null;
+    const why = store ? unsupportedStoreReason(store, env, paths, rules) : null;
     if (!store || !why) {
       return nothingToDo(store ? `config.json uses "${store}", which Finch supports here: nothing to change.` : 'config.json names no credsStore: nothing to change.');
     }
-    const replacement = platformStore(env.platform);
+    const replacement = platformStore(rules);
     const edit = configEdit(cfg, (doc) => {
       if (replacement) doc.credsStore = replacement;
       else delete doc.credsStore;

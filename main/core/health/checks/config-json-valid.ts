@@ -1,11 +1,32 @@
+import path from 'node:path';
+import type { Env } from '../../env';
+import { resolvePaths } from '../../paths';
 import type { CheckDefinition } from '../check-definition';
 import { error, ok, warn } from '../verdict';
+
+/**
+ * DOCKER_CONFIG in the app's own environment moves the config.json it reads and the one its logins go to (finch is
+ * run with it), but not the one Finch's pulls read: on macOS the credential server reads ~/.finch unless the shell
+ * running the pull has DOCKER_CONFIG set too (HOST_DOCKER_CONFIG, pkg/credserver/utils_darwin.go); on Windows the VM
+ * always reads %LOCALAPPDATA%\.finch; on Linux a plain `sudo finch pull` reads root's ~/.docker. Where pulls read.
+ */
+function pullsRead(env: Env): string {
+  const { DOCKER_CONFIG: _ignored, ...vars } = env.vars;
+  return resolvePaths({ ...env, vars }).configJson;
+}
 
 export const configJsonValid: CheckDefinition = {
   id: 'config-json-valid',
   title: 'config.json is readable',
-  run: ({ snap, paths }) => {
+  run: ({ snap, paths, env }) => {
     const file = paths.configJson;
+    const pulls = pullsRead(env);
+    const moved =
+      env.vars.DOCKER_CONFIG && path.resolve(pulls) !== path.resolve(file)
+        ? ` DOCKER_CONFIG is set for Finch Logins (${env.vars.DOCKER_CONFIG}), so it reads and logs in to ${file}; but Finch\u2019s pulls read ${pulls}` +
+          (env.platform === 'darwin' ? ' unless the terminal that pulls sets the same DOCKER_CONFIG' : '') +
+          '. Unset DOCKER_CONFIG for Finch Logins, or make sure pulls use the same folder.'
+        : '';
     // The snapshot also files "its logins could not be listed" under config.json: that is helper-responds' verdict.
     const notes = snap.problems.filter((p) => p.file === file && !/could not be listed/.test(p.message)).map((p) => p.message);
     if (snap.config.denied) {
@@ -22,7 +43,8 @@ export const configJsonValid: CheckDefinition = {
           'change it until then.',
       );
     }
-    if (notes.length > 0) return warn(`${file} has entries Finch ignores: ${notes.join(' ')}`);
+    if (notes.length > 0) return warn(`${file} has entries Finch ignores: ${notes.join(' ')}${moved}`);
+    if (moved) return warn(moved.trim());
     const logins = Object.keys(snap.config.auths).length;
     return ok(`${file} is valid JSON (${logins} login${logins === 1 ? '' : 's'}${snap.config.credsStore ? `, credsStore "${snap.config.credsStore}"` : ''}).`);
   },

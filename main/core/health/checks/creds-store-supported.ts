@@ -6,12 +6,12 @@ export const credsStoreSupported: CheckDefinition = {
   id: 'creds-store-supported',
   title: 'Credential store works with Finch',
   requires: ['config-json-valid'],
-  run: ({ snap, env, paths }) => {
+  run: ({ snap, env, paths, rules }) => {
     const store = snap.config.credsStore;
     if (!store) return ok('config.json names no credsStore, so no store has to be supported.');
-    const why = unsupportedStoreReason(store, env, paths);
+    const why = unsupportedStoreReason(store, env, paths, rules);
     if (!why) return ok(`Finch can use the "${store}" store on this system.`);
-    const replacement = platformStore(env.platform);
+    const replacement = platformStore(rules);
     return error(
       `config.json sets credsStore to "${store}". ${why} ` +
         (replacement

@@ -9,7 +9,9 @@ export const plaintextBugVersion = '1.18.0';
 export const finchVersion: CheckDefinition = {
   id: 'finch-version',
   title: 'Finch version',
-  requires: ['finch-installed'],
+  // Every finch command fails while finch.yaml does not parse (config.Load), `--version` included: that is
+  // finch-yaml-valid's error to report, not a damaged Finch.
+  requires: ['finch-installed', 'finch-yaml-valid'],
   run: ({ snap, env }) => {
     const v = snap.finch.version;
     if (!v) {
@@ -26,8 +28,10 @@ export const finchVersion: CheckDefinition = {
     }
     if (env.platform === 'darwin' && compareVersions(v, plaintextBugVersion) === 0) {
       return warn(
-        `Finch ${v} cannot find the macOS keychain helper, so new logins are saved in config.json in plain text ` +
-          '(finch issue #1785). Update Finch; the "Passwords in plain text" check lists logins that were affected.',
+        `Finch ${v} moved the macOS keychain helper to /opt/finch/bin, which a terminal\u2019s PATH does not include, so ` +
+          '`finch login` typed in a terminal saves passwords in config.json in plain text (finch issue #1785). Logins made ' +
+          'here are not affected (Finch Logins puts /opt/finch/bin on finch\u2019s PATH). Update Finch; the "Passwords in ' +
+          'plain text" check lists logins that were affected.',
       );
     }
     return ok(`Finch ${v}.`);

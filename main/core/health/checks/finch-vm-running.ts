@@ -1,5 +1,6 @@
 import { hostLoginSince, vmNotCreated } from '../../finch/finch';
 import { compareVersions } from '../../finch/finch-cli';
+import { finchName } from '../../finch/finch-rules';
 import type { CheckDefinition } from '../check-definition';
 import { error, ok, skipped, warn } from '../verdict';
 
@@ -7,7 +8,7 @@ export const finchVmRunning: CheckDefinition = {
   id: 'finch-vm-running',
   title: 'Finch VM is running',
   requires: ['finch-installed'],
-  run: ({ snap, env }) => {
+  run: ({ snap, env, rules }) => {
     if (env.platform === 'linux') {
       return skipped('Finch on Linux runs containers directly on this machine: there is no VM to check.');
     }
@@ -16,6 +17,10 @@ export const finchVmRunning: CheckDefinition = {
       case 'running':
         return ok('The VM is running.');
       case 'stopped': {
+        // Finch ≥ 1.18 starts a stopped VM by itself when a command needs it (auto_vm_start, on unless set to false).
+        if (rules.autoVmStart && snap.yaml.autoVmStart !== false && !loginNeedsVm) {
+          return ok(`The Finch VM is stopped; ${finchName(rules)} starts it by itself at the first command that needs it (auto_vm_start).`);
+        }
         const why = loginNeedsVm
           ? `Finch ${snap.finch.version} logs in inside the VM, so logins fail until it runs.`
           : 'Logins still work, but pulls, builds and runs wait until it is started.';

@@ -1,4 +1,9 @@
+// macOS only. Finch ≥ 1.15: the credential server must find docker-credential-osxkeychain (as a file from 1.18.0; a
+// symlink is what the 1.15–1.17 installers make, and those versions accept it). Finch < 1.15 has no credential server:
+// logins run inside the VM, where there is no keychain, so credsStore "osxkeychain" breaks them.
+import { finchName } from '../../finch/finch-rules';
 import type { CheckDefinition } from '../check-definition';
+import { describeSightings } from '../credserver-helper';
 import { osxkeychainBinary, osxkeychainInstall } from '../osxkeychain-install';
 import { error, ok, skipped, warn, type FixLink } from '../verdict';
 
@@ -8,15 +13,22 @@ export const osxkeychainHelper: CheckDefinition = {
   id: 'osxkeychain-helper',
   title: 'macOS keychain helper is installed for Finch',
   requires: ['config-json-valid'],
-  run: ({ snap, env, paths }) => {
+  run: ({ snap, env, paths, rules }) => {
     if (env.platform !== 'darwin') return skipped('Only Finch on macOS uses the keychain helper (docker-credential-osxkeychain).');
-    const found = osxkeychainInstall(paths);
+    if (!rules.credentialServer) {
+      if (snap.config.credsStore === 'osxkeychain') {
+        return error(
+          `${finchName(rules)} logs in and pulls inside its VM, which has no macOS keychain (Finch 1.15 added the credential ` +
+            'server that reaches it), so credsStore "osxkeychain" makes `finch login` and private pulls fail. Remove ' +
+            'credsStore, or update Finch to 1.15 or later and keep it.',
+          { id: 'remove-unsupported-store', label: 'Remove credsStore "osxkeychain"' },
+        );
+      }
+      return ok(`${finchName(rules)} keeps logins in config.json inside its VM; the keychain helper is used from Finch 1.15 on.`);
+    }
+    const found = osxkeychainInstall(paths, rules);
     if (!found.usable) {
-      const seen = found.sightings.map((s) =>
-        s.kind === 'symlink'
-          ? `${s.file} is a symlink${s.linkTarget ? ` to ${s.linkTarget}` : ''} (Homebrew installs it that way), and Finch 1.18 and later ignore symlinked helpers.`
-          : `${s.file} is not executable.`,
-      );
+      const seen = describeSightings(found, rules).filter((s) => !s.endsWith('installed as a file.'));
       const where = seen.length ? seen.join(' ') : `${osxkeychainBinary} is in none of the folders Finch\u2019s credential server searches (${paths.credserverBinDirs.join(', ')}).`;
       const impact =
         snap.config.credsStore === 'osxkeychain'
@@ -37,6 +49,7 @@ export const osxkeychainHelper: CheckDefinition = {
         { id: 'osxkeychain-setup', label: 'Use the macOS keychain' },
       );
     }
-    return ok(`${found.usable} is installed as a file (not a symlink), where Finch\u2019s credential server finds it.`);
+    const how = found.sightings.find((s) => s.file === found.usable)?.kind === 'symlink' ? `a symlink, which ${finchName(rules)} accepts` : 'a file (not a symlink)';
+    return ok(`${found.usable} is installed as ${how}, where Finch\u2019s credential server finds it.`);
   },
 };

@@ -8,18 +8,18 @@ export const plaintextCredentials: CheckDefinition = {
   id: 'plaintext-credentials',
   title: 'No passwords in plain text',
   requires: ['config-json-valid'],
-  run: ({ snap, env, paths }) => {
+  run: ({ snap, env, paths, rules }) => {
     const hosts = Object.entries(snap.config.auths).filter(([, e]) => holdsSecret(e)).map(([h]) => h);
     if (hosts.length === 0) return ok('config.json holds no passwords or tokens: logins are kept by helpers or stores.');
     const what =
       `config.json holds the password or token of ${hosts.length === 1 ? 'a login' : `${hosts.length} logins`} (${listWords(hosts)}) ` +
       'in plain text: base64 is an encoding, not encryption, so any program or backup that can read the file can use them.';
-    const target = migrationTarget(snap.config, env, paths);
+    const target = migrationTarget(snap.config, env, paths, rules);
     if (target.ok) {
       const fix: FixLink = { id: 'migrate-plaintext', label: `Move them to ${target.helper}` };
       return warn(`${what} The fix stores each one in "${target.helper}", checks it can be read back, and only then removes it from the file.`, fix);
     }
-    if (env.platform === 'darwin' && osxkeychainInstall(paths).bundledExists && !snap.config.credsStore) {
+    if (env.platform === 'darwin' && rules.credentialServer && osxkeychainInstall(paths, rules).bundledExists && !snap.config.credsStore) {
       return warn(
         `${what} The fix installs Finch\u2019s keychain helper, moves them into the macOS keychain and sets credsStore to "osxkeychain".`,
         { id: 'osxkeychain-setup', label: 'Move them to the macOS keychain' },
@@ -27,7 +27,7 @@ export const plaintextCredentials: CheckDefinition = {
     }
     return warn(
       `${what} They cannot be moved: ${target.why} ` +
-        (env.platform === 'darwin'
+        (env.platform === 'darwin' && rules.credentialServer
           ? 'Fix the keychain helper first (see the checks above).'
           : 'Keep the file readable only by you, and for Amazon ECR use the ecr-login helper, which stores no password.'),
     );
