@@ -82,7 +82,8 @@ export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOpti
     if (edits.length > 0) {
       await commitEdits(edits, { fixId: fix.id, stateDir: paths.stateDir, now: env.now(), elevator: opts.elevator ?? osascriptElevator });
     }
-    const yamlWritten = env.platform !== 'linux' && edits.some((e) => e.kind === 'yaml');
+    // Only a change the VM must restart for is recorded as pending (taking ecr-login out of creds_helpers is not).
+    const yamlWritten = plan.needsVmRestart && env.platform !== 'linux' && edits.some((e) => e.kind === 'yaml');
     if (yamlWritten) {
       const yamlFile = await resolveForEdit(paths.finchYaml);
       if (edits.some((e) => e.file === yamlFile)) await updateVmRecord(paths.stateDir, (r) => void (r.yamlChangedAt = env.now().toISOString()));
