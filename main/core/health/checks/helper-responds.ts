@@ -32,18 +32,20 @@ export const helperResponds: CheckDefinition = {
   run: async ({ snap, env, paths, rules }) => {
     const store = snap.config.credsStore;
     const forPulls = unreachableForPulls([...new Set([...(store ? [store] : []), ...Object.values(snap.config.credHelpers)])], paths, rules);
-    if (forPulls.length > 0) {
+    // The store's own answer first (a helper that fails or hangs); then whether pulls can reach every helper.
+    const pullsVerdict = (answered: string) => {
+      if (forPulls.length === 0) return ok(answered);
       const pullsFail = `Finch\u2019s credential server cannot run ${forPulls.length === 1 ? 'this helper' : 'these helpers'}, so pulls from the registries sent to ${forPulls.length === 1 ? 'it' : 'them'} get no credentials: ${listWords(forPulls)}.`;
       const fixIt = ` It searches only ${paths.credserverBinDirs.join(', ')}${rules.rejectsSymlinks ? ' and, from Finch 1.18, skips symlinks' : ''}: copy the helper there as a file.`;
-      return (store && forPulls.some((f) => f.startsWith(helperBinary(store))) ? error : warn)(pullsFail + fixIt);
-    }
-    if (!store) return ok('config.json names no credsStore, so there is no store to ask.');
+      return (store && forPulls.some((f) => f.startsWith(helperBinary(store))) ? error : warn)(`${pullsFail}${fixIt}${answered ? ` (${answered})` : ''}`);
+    };
+    if (!store) return pullsVerdict(forPulls.length ? '' : 'config.json names no credsStore, so there is no store to ask.');
     const bin = helperBinary(store);
     const started = Date.now();
     try {
       const entries = await openHelper(store, env, paths).list();
       const n = Object.keys(entries).length;
-      return ok(`${bin} answered \`list\` in ${Date.now() - started} ms (${n} login${n === 1 ? '' : 's'}).`);
+      return pullsVerdict(`${bin} answered \`list\` in ${Date.now() - started} ms (${n} login${n === 1 ? '' : 's'}).`);
     } catch (e) {
       const he = e instanceof HelperError ? e : null;
       const impact = `Finch asks "${store}" for every login, so logins and pulls of private images fail while it does not answer.`;
