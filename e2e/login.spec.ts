@@ -436,7 +436,7 @@ function scriptedHome(host: string) {
   };
 }
 
-test('an expired SSO session: "Run aws sso login" signs in, then logs in again', async ({ app, page, sandboxHome }) => {
+test('an expired SSO session: "Sign in again" signs in, then logs in again', async ({ app, page, sandboxHome }) => {
   const host = ecrHost(accounts.sso, 'eu-west-1');
   const held = gate();
   let attempts = 0;
@@ -465,7 +465,7 @@ test('an expired SSO session: "Run aws sso login" signs in, then logs in again',
   await expect(detail.getByRole('alert')).toContainText('The AWS SSO session of profile "corp" is missing or has expired.');
   await expect(detail).toContainText('Run: aws sso login --profile corp');
 
-  await detail.getByRole('button', { name: 'Run aws sso login' }).click();
+  await detail.getByRole('button', { name: 'Sign in again' }).click();
   await expect(detail.getByRole('button', { name: 'Waiting for the browser sign-in…' })).toBeDisabled();
   await expect(row.getByRole('button', { name: 'Signing in…' })).toBeDisabled();
   held.open();

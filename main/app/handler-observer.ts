@@ -11,6 +11,7 @@ export const busyChannels: ReadonlySet<Channel> = new Set<Channel>(['login', 'lo
 /** Calls after which the status is re-read. */
 export const changingChannels: ReadonlySet<Channel> = new Set<Channel>([
   'login', 'loginAll', 'logout', 'setProfile', 'addRegistry', 'addEcrFromProfile', 'ssoLogin', 'applyFix', 'undo', 'restartVm',
+  'ssoAddRegistries',
 ]);
 
 /** main/core/health/checks/vm-restart-pending.ts */

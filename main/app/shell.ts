@@ -13,6 +13,7 @@ import { resolvePaths } from '../core/paths';
 import { startupSearchPath } from '../core/process/find-executable';
 import { renewNotifications, type NotificationSpec } from '../core/renew/notification-model';
 import { createRenewer } from '../core/renew/renewer';
+import { refreshSsoSessions } from '../core/sso/sso-service';
 import { minute, renewPolicy } from '../core/renew/schedule';
 import { startStatusWatcher, type StatusWatcher } from '../core/watch/status-watcher';
 import { appIconPath, assetsDir } from './assets';
@@ -181,10 +182,14 @@ export function startShell(mainDir: string): void {
     // Countdowns in the menu move on by the minute; nothing is read from disk for that.
     const tick = setInterval(redraw, minute);
     tick.unref?.();
+    // IAM Identity Center sessions are refreshed before their tokens expire, for the AWS tools that share them too.
+    const ssoTick = setInterval(() => void refreshSsoSessions(env).catch(() => undefined), 5 * minute);
+    ssoTick.unref?.();
     // Timers do not run asleep: on wake, re-read (logins may have expired) and re-plan the renewals.
     powerMonitor.on('resume', () => watcher?.refresh());
     app.on('before-quit', () => {
       clearInterval(tick);
+      clearInterval(ssoTick);
       watcher?.stop();
       renewer.stop();
     });

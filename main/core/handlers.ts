@@ -37,7 +37,7 @@ export function createHandlers(env: Env, deps: HandlerDeps = {}): Handlers {
     setProfile: ({ host, profile }) => setRegistryProfile(env, host, profile),
     addRegistry: async ({ host }) => (await addRegistries(env, [host]))[0]!,
     addEcrFromProfile: async ({ profile, regions }) => addRegistries(env, await ecrHostsForProfile(env, profile, regions)),
-    ssoLogin: ({ profile }) => ssoLogin(env, profile),
+    ssoLogin: ({ profile }) => ssoLogin(env, profile, signIns),
     runChecks: () => runChecks(env),
     previewFix: ({ fixId }) => previewFix(env, fixId),
     applyFix: ({ fixId, token }) => applyFix(env, fixId, token, { onVmLine: (line) => deps.emit?.('vmLog', line) }),

@@ -85,9 +85,9 @@ function NextStep({ registry, error, fromAll }: { registry: Registry; error: App
         <div className="login-next">
           <button type="button" className="button button-small" disabled={!!busy} onClick={() => void ssoThenLogin(registry.host, profile)}>
             {busy === 'sso' && <Spinner />}
-            {busy === 'sso' ? 'Waiting for the browser sign-in…' : 'Run aws sso login'}
+            {busy === 'sso' ? 'Waiting for the browser sign-in…' : 'Sign in again'}
           </button>
-          {busy !== 'sso' && <span className="sub">Opens your browser to sign in, then logs in again.</span>}
+          {busy !== 'sso' && <span className="sub">Opens your browser to sign in to AWS, then logs in again.</span>}
         </div>
       );
     }

@@ -9,14 +9,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
 import { resolvePaths } from '../../main/core/paths';
 import { startSignIn } from '../../main/core/sso/sso-sign-in';
-import { ssoSession } from '../../main/core/sso/sso-service';
+import { refreshSsoSessions, ssoSession } from '../../main/core/sso/sso-service';
+import { createHandlers } from '../../main/core/handlers';
 import { registrationCacheKey } from '../../main/core/sso/token-cache';
 import type { LoginOutcome, SsoAccounts } from '../../shared/types';
 import { builtCli, runCli, startCli } from '../support/cli';
 import { sampleProcesses } from '../support/process-table';
 import { awsStats, ecrHost, loginHome, resetAwsStats, stack } from '../support/login-home';
 import { startTlsProxy } from '../support/tls-proxy';
-import { cliSignIn, corpSession, decide, revokeSessions, ssoAccount, stubRequests, withSignedInSession } from '../support/sso';
+import { afterFirstPoll, cliSignIn, corpSession, decide, revokeSessions, ssoAccount, stubRequests, withSignedInSession } from '../support/sso';
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 const results = (stdout: string) => (JSON.parse(stdout) as { results: LoginOutcome[] }).results;
@@ -191,11 +192,27 @@ describe.skipIf(!stack.up)('IAM Identity Center against the stub', () => {
     expect(again.accounts.find((a) => a.accountId === ssoAccount(3))!.role).toBe('AdministratorAccess');
   });
 
-  it('refreshes the token with the refresh token before it expires, and the AWS CLI cache follows', async () => {
+  it('refreshes the token with the refresh token before it expires — on use, and by itself — and the AWS CLI cache follows', async () => {
+    // One home for both: refresh tokens rotate, so a second home copied from the same sign-in would hold a spent one.
     const sb = await signedInHome();
     const file = path.join(cacheDir(sb.home), `${sha1('corp')}.json`);
-    const before = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...before, expiresAt: new Date(Date.now() + 5 * 60_000).toISOString().replace(/\.\d+Z/, 'Z') }));
+    const expiringIn = (minutes: number) => {
+      const doc = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(file, JSON.stringify({ ...doc, expiresAt: new Date(Date.now() + minutes * 60_000).toISOString().replace(/\.\d+Z/, 'Z') }));
+      return doc;
+    };
+    // By itself (the app's timer): a token with hours left is left alone; one within 15 minutes is refreshed.
+    const fresh = readFileSync(file, 'utf8');
+    await resetAwsStats();
+    expect(await refreshSsoSessions(currentEnv(sb.vars))).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toBe(fresh);
+    expect((await awsStats()).counts['sso-oidc:CreateToken']).toBeUndefined();
+    expiringIn(10);
+    expect(await refreshSsoSessions(currentEnv(sb.vars))).toEqual([]);
+    expect((await awsStats()).counts['sso-oidc:CreateToken']).toBe(1);
+    expect(Date.parse(JSON.parse(readFileSync(file, 'utf8')).expiresAt) - Date.now()).toBeGreaterThan(7 * 3600_000);
+    // On use: a portal call with 5 minutes left refreshes first.
+    const before = expiringIn(5);
     await resetAwsStats();
     const add = await runCli(sb.vars, ['sso', 'add', ssoAccount(1), '--regions', 'eu-west-1']);
     expect(add.code, add.stderr).toBe(0);
@@ -205,6 +222,21 @@ describe.skipIf(!stack.up)('IAM Identity Center against the stub', () => {
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(Date.parse(after.expiresAt) - Date.now()).toBeGreaterThan(7 * 3600_000);
     expect(after.clientId).toBe(before.clientId);
+  });
+
+  it('an SSO profile of ~/.aws/config signs in from the app (no AWS CLI): the profile’s session gets the token', async () => {
+    const sb = loginHome();
+    const opened: string[] = [];
+    const handlers = createHandlers(currentEnv(sb.vars), {
+      openExternal: async (url) => {
+        opened.push(url);
+        const code = new URL(url).searchParams.get('user_code')!;
+        void afterFirstPoll().then(() => decide(code, 'approve'));
+      },
+    });
+    await handlers.ssoLogin({ profile: 'corp' });
+    expect(opened).toHaveLength(1);
+    expect(readCache(sb.home, sha1('corp'))).toMatchObject({ startUrl: 'https://corp.awsapps.com/start/#/', region: 'eu-west-1' });
   });
 
   it('says plainly when the session has ended, a role is not yours, an account has none, or the start URL is no portal', async () => {

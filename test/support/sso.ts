@@ -31,7 +31,7 @@ export async function stubRequests(): Promise<StubRequest[]> {
 }
 
 /** Resolves once the app has polled CreateToken (so the user "approves" while the app is already waiting). */
-async function afterFirstPoll(): Promise<void> {
+export async function afterFirstPoll(): Promise<void> {
   const polls = async () => (await stubRequests()).filter((r) => r.action === 'sso-oidc:CreateToken').length;
   const before = await polls();
   for (let i = 0; i < 200 && (await polls()) === before; i++) await new Promise((r) => setTimeout(r, 50));

@@ -12,7 +12,7 @@ import { loadState, updateState } from '../state/app-state';
 import { discoverAccounts, forgetAccounts } from './sso-accounts';
 import { startSignIn, type PendingSignIn, type SignInDeps } from './sso-sign-in';
 import { findSession, listSsoSessions, sessionLabel, typedSession, type SsoSession } from './sso-sessions';
-import { sessionStatus } from './sso-token';
+import { keepSessionsFresh, sessionStatus } from './sso-token';
 
 export async function readSessions(env: Env): Promise<{ paths: Paths; sessions: SsoSession[] }> {
   const paths = resolvePaths(env);
@@ -25,9 +25,21 @@ async function info(env: Env, paths: Paths, s: SsoSession): Promise<SsoSessionIn
   return { id: s.id, label: sessionLabel(s), startUrl: s.startUrl, region: s.region, source: s.source, profiles: s.profiles, ...st };
 }
 
+/** One round of keeping the signed-in sessions fresh (the app runs it every few minutes). */
+export async function refreshSsoSessions(env: Env): Promise<string[]> {
+  const { paths, sessions } = await readSessions(env);
+  return (await keepSessionsFresh(env, paths, sessions)).map((s) => s.id);
+}
+
 export async function ssoSessions(env: Env): Promise<SsoSessionInfo[]> {
   const { paths, sessions } = await readSessions(env);
   return Promise.all(sessions.map((s) => info(env, paths, s)));
+}
+
+/** The session an SSO profile of ~/.aws/config signs in with, or null when it names none. */
+export async function profileSession(env: Env, profile: string): Promise<string | null> {
+  const { sessions } = await readSessions(env);
+  return sessions.find((s) => s.profiles.includes(profile))?.id ?? null;
 }
 
 export async function ssoSession(env: Env, id: string): Promise<{ paths: Paths; session: SsoSession }> {

@@ -92,3 +92,23 @@ export async function accessToken(env: Env, paths: Paths, s: SsoSession, opts: {
     }
   });
 }
+
+/**
+ * Refreshes every session whose token is within the refresh window and can be refreshed, so the AWS CLI, the SDKs
+ * and docker-credential-ecr-login keep finding a live token while the app runs. Returns the sessions that have
+ * truly ended (their logins report it, once, through auto-renew); other failures (offline) wait for the next round.
+ */
+export async function keepSessionsFresh(env: Env, paths: Paths, sessions: SsoSession[]): Promise<SsoSession[]> {
+  const ended: SsoSession[] = [];
+  for (const s of sessions) {
+    const t = await readToken(paths, s);
+    const now = env.now().getTime();
+    if (!t || !canRefresh(t, now) || Date.parse(t.expiresAt) - now > refreshWindowMs) continue;
+    try {
+      await accessToken(env, paths, s);
+    } catch (e) {
+      if (e instanceof Failure && e.kind === 'sso-session-ended') ended.push(s);
+    }
+  }
+  return ended;
+}
