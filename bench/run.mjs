@@ -11,6 +11,8 @@ let failed = false;
 for (const [name, cmd] of [
   ['status', ['node', 'bench/status.mjs']],
   ['login', ['bash', 'e2e/stack/with-stack.sh', 'node', 'bench/login.mjs']],
+  // The window: page load → registries painted, in the e2e harness (Chromium, real handlers).
+  ['paint', ['npx', 'playwright', 'test', '--config', 'bench/playwright.config.ts', '--reporter', 'line']],
   ['sso', ['bash', 'e2e/stack/with-stack.sh', 'node', 'bench/sso.mjs']],
 ]) {
   const r = spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit' });
