@@ -10,7 +10,10 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { keychainService, systemKeychain } from '../main/core/login/keychain';
+import { ssoLoginNeeded } from '../main/core/login/aws-errors';
+import { keychainFailed, keychainService, systemKeychain } from '../main/core/login/keychain';
+import { needsPassword } from '../main/core/login/login-service';
+import { noProfileFor } from '../main/core/login/profile-resolver';
 import type { LoginOutcome, LoginRequest } from '../shared/types';
 import { accounts, awsConfig, awsCredentials, ecrHost, loginHome, stack } from '../test/support/login-home';
 import { fakeCredentialStoreScript, type Sandbox } from '../test/support/sandbox-home';
@@ -448,12 +451,7 @@ test('an expired SSO session: "Sign in again" signs in, then logs in again', asy
           ? {
               host: req.host,
               result: 'failed',
-              error: {
-                kind: 'sso-login-needed',
-                message: 'The AWS SSO session of profile "corp" is missing or has expired.',
-                hint: 'Run: aws sso login --profile corp',
-                detail: { profile: 'corp' },
-              },
+              error: ssoLoginNeeded('corp').toJSON(),
             }
           : loggedIn(req.host, 'corp'),
       ssoLogin: async () => held.wait,
@@ -492,7 +490,7 @@ test('no profile found: the picker takes the focus, warns about a profile named 
           ? {
               host: req.host,
               result: 'failed',
-              error: { kind: 'needs-profile', message: `No AWS profile is known to be in account ${accounts.dev}.`, hint: 'Pick one for this registry.', detail: { host, accountId: accounts.dev } },
+              error: noProfileFor(host, accounts.dev).toJSON(),
             }
           : loggedIn(req.host, accounts.named);
       },
@@ -500,7 +498,7 @@ test('no profile found: the picker takes the focus, warns about a profile named 
   });
   const row = registryRow(page, host);
   await row.getByRole('button', { name: 'Log in' }).click();
-  await expect(detailOf(row)).toContainText(`No AWS profile is known to be in account ${accounts.dev}.`);
+  await expect(detailOf(row)).toContainText(`No AWS profile is known to belong to account ${accounts.dev}.`);
   const select = picker(row, host);
   await expect(select).toBeFocused();
   // Every profile, with its region.
@@ -540,12 +538,12 @@ test('a password that could not be remembered: logged in all the same, and the r
       ...real,
       login: async (req) =>
         req.password === undefined
-          ? { host: req.host, result: 'failed', error: { kind: 'needs-password', message: `${req.host} needs a username and a password or access token.` } }
+          ? { host: req.host, result: 'failed', error: needsPassword(req.host, 'not-remembered').toJSON() }
           : {
               host: req.host,
               result: 'logged-in',
               expiresAt: null,
-              warning: { kind: 'keychain-failed', message: 'The system keychain could not store the password: locked', hint: 'Unlock your keychain, then try again.' },
+              warning: keychainFailed('store the password', 'locked').toJSON(),
             },
     }),
   });

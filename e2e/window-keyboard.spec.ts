@@ -3,6 +3,7 @@
 // status and actions are on screen without scrolling sideways.
 import { chmodSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { needsPassword } from '../main/core/login/login-service';
 import type { LoginOutcome } from '../shared/types';
 import { expect, fakeCredentialHelper, registries, registryRow, test, type AppHarness } from './harness';
 import { macFinch, screenshotHome } from './harness/homes';
@@ -32,7 +33,7 @@ function passwordLogins(real: AppHarness['handlers'] & object) {
     login: async (req: { host: string; password?: string }): Promise<LoginOutcome> =>
       req.password
         ? { host: req.host, result: 'logged-in', expiresAt: null }
-        : { host: req.host, result: 'failed', error: { kind: 'needs-password', message: `${req.host} needs a username and a password or access token.` } },
+        : { host: req.host, result: 'failed', error: needsPassword(req.host, 'not-remembered').toJSON() },
     logout: async () => undefined,
   };
 }

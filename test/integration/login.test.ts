@@ -4,8 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
-import { Failure } from '../../main/core/failure';
-import { keychainService, systemKeychain } from '../../main/core/login/keychain';
+import { keychainFailed, keychainService, systemKeychain } from '../../main/core/login/keychain';
 import { login } from '../../main/core/login/login-service';
 import type { LoginOutcome, Status } from '../../shared/types';
 import { runCli, spawnCli, startCli } from '../support/cli';
@@ -248,7 +247,7 @@ describe.skipIf(!stack.up)('logins against the real stack', () => {
     const refusing = async () => ({
       getPassword: async () => null,
       setPassword: async () => {
-        throw new Failure('keychain-failed', 'The system keychain could not store the password: locked', 'Unlock your keychain, then try again.');
+        throw keychainFailed('store the password', 'locked');
       },
       deletePassword: async () => false,
     });

@@ -1,6 +1,6 @@
 // A throwaway home for one test: files laid out as on the chosen platform, and the environment variables
 // that point the app at it. Nothing outside the temp folder is read or written.
-import { mkdirSync, mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Platform } from '../../shared/types';
@@ -23,8 +23,18 @@ export interface Sandbox {
   write(rel: string, content: string | object, mode?: number): void;
 }
 
+/** Every sandbox made in this test file, removed after it by test/support/cleanup.ts. */
+const made = new Set<string>();
+
+/** Removes every sandbox made so far (a test may remove its own earlier; removing twice is harmless). */
+export function removeSandboxes(): void {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  made.clear();
+}
+
 export function makeSandbox(opts: SandboxOptions): Sandbox {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'finch-logins-test-'));
+  made.add(dir);
   const home = path.join(dir, 'home');
   const root = path.join(dir, 'root');
   mkdirSync(home, { recursive: true });

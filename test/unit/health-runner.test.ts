@@ -1,5 +1,5 @@
 // The check runner: parallel, prerequisites, time limits, crashes — and the catalog's own invariants.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { currentEnv } from '../../main/core/env';
 import type { CheckContext, CheckDefinition } from '../../main/core/health/check-definition';
 import { allChecks } from '../../main/core/health/checks';
@@ -8,14 +8,26 @@ import { error, ok, warn } from '../../main/core/health/verdict';
 
 const ctx = { env: currentEnv({ HOME: '/nowhere' }) } as unknown as CheckContext;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+afterEach(() => vi.useRealTimers());
+
+/** The run, and whether it has finished yet (time moves only when the test advances the fake clock). */
+function track<T>(p: Promise<T>): { p: Promise<T>; done: () => boolean } {
+  let finished = false;
+  void p.then(() => (finished = true));
+  return { p, done: () => finished };
+}
 
 describe('runDefinitions', () => {
   it('runs independent checks at the same time', async () => {
+    vi.useFakeTimers();
     const slow = (id: string): CheckDefinition<string> => ({ id, title: id, run: async () => (await sleep(300), ok('done')) });
-    const started = Date.now();
-    const results = await runDefinitions([slow('a'), slow('b'), slow('c')], ctx, { timeoutMs: 5_000 });
-    expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
-    expect(Date.now() - started).toBeLessThan(800);
+    const run = track(runDefinitions([slow('a'), slow('b'), slow('c')], ctx, { timeoutMs: 5_000 }));
+    await vi.advanceTimersByTimeAsync(299);
+    expect(run.done()).toBe(false);
+    // One after the other would take 900 ms; together they take 300.
+    await vi.advanceTimersByTimeAsync(1);
+    expect(run.done()).toBe(true);
+    expect((await run.p).map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
   });
 
   it('a check whose prerequisite errs or is skipped is skipped, naming it; a warn lets it run', async () => {
@@ -42,9 +54,14 @@ describe('runDefinitions', () => {
       { id: 'own-limit', title: 'Own limit', timeoutMs: () => 50, run: async () => (await sleep(400), ok('late')) },
       { id: 'fine', title: 'Fine', run: () => ok('fine') },
     ];
-    const started = Date.now();
-    const r = await runDefinitions(defs, ctx, { timeoutMs: 200 });
-    expect(Date.now() - started).toBeLessThan(390);
+    vi.useFakeTimers();
+    const run = track(runDefinitions(defs, ctx, { timeoutMs: 200 }));
+    await vi.advanceTimersByTimeAsync(199);
+    expect(run.done()).toBe(false);
+    // At the runner's limit, before the late check's 400 ms are up: nothing waits for it.
+    await vi.advanceTimersByTimeAsync(1);
+    expect(run.done()).toBe(true);
+    const r = await run.p;
     expect(r[0]).toMatchObject({ status: 'error' });
     expect(r[0]!.detail).toMatch(/did not finish within 200 ms/);
     expect(r[1]!.detail).toMatch(/within 50 ms/);

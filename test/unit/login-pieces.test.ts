@@ -5,7 +5,8 @@ import { decodeAuthorizationToken } from '../../main/core/login/ecr-token';
 import { finchMessage } from '../../main/core/finch/finch';
 import { classifyLoginFailure } from '../../main/core/login/finch-login';
 import { mapLimit } from '../../main/core/login/limit';
-import { declaredAccount, resolveProfile } from '../../main/core/login/profile-resolver';
+import { currentEnv } from '../../main/core/env';
+import { accountLookup, declaredAccount, resolveProfile } from '../../main/core/login/profile-resolver';
 import { emptyState, type AppState } from '../../main/core/state/app-state';
 
 describe('finch login failures in plain words', () => {
@@ -15,17 +16,20 @@ describe('finch login failures in plain words', () => {
     );
     expect(finchMessage('', 'plain words\n')).toBe('plain words');
   });
+  const storing = 'error saving credentials: error storing credentials - err: exit status 1, out: `not implemented`';
+  const missingHelper = 'exec: "docker-credential-osxkeychain": executable file not found in $PATH';
   it.each([
-    ['unexpected status code 401 Unauthorized', 'unauthorized'],
-    ['error saving credentials: error storing credentials - err: exit status 1, out: `not implemented`', 'helper-failed'],
-    ['exec: "docker-credential-osxkeychain": executable file not found in $PATH', 'helper-failed'],
-    ['dial tcp 127.0.0.1:9: connect: connection refused', 'network'],
-    ['sudo: a password is required', 'needs-root'],
-    ['something else', 'login-failed'],
-  ])('%s → %s', (message, kind) => {
-    const f = classifyLoginFailure('ghcr.io', message);
+    ['unexpected status code 401 Unauthorized', 'unauthorized', 'ghcr.io refused the username and password (401 Unauthorized).', /^Check the username/],
+    [storing, 'helper-failed', `Finch could not store the login through its credential helper: ${storing}`, /^Open Health/],
+    [missingHelper, 'helper-failed', `Finch could not store the login through its credential helper: ${missingHelper}`, /^Open Health/],
+    ['dial tcp 127.0.0.1:9: connect: connection refused', 'network', 'ghcr.io could not be reached: dial tcp 127.0.0.1:9: connect: connection refused', /network or VPN/],
+    ['sudo: a password is required', 'needs-root', 'Finch needs root rights on Linux and they were refused: sudo: a password is required', /sudoers/],
+    ['something else', 'login-failed', 'finch login ghcr.io failed: something else', /finch login ghcr\.io` in a terminal/],
+  ])('%s → %s', (finchSaid, kind, message, hint) => {
+    const f = classifyLoginFailure('ghcr.io', finchSaid);
     expect(f.kind).toBe(kind);
-    expect(f.message).toContain(kind === 'unauthorized' ? '401' : kind === 'login-failed' ? 'something else' : '');
+    expect(f.message).toBe(message);
+    expect(f.hint).toMatch(hint);
   });
 });
 
@@ -68,6 +72,16 @@ describe('choosing the profile for an ECR registry', () => {
     const state: AppState = { ...emptyState(), registries: { [host]: { profile: 'work' } } };
     expect(await resolveProfile(host, '111122223333', 'eu-west-1', aws([['work', null], ['111122223333', null]]), state, noLookup)).toEqual({ profile: 'work', how: 'bound' });
     expect(await resolveProfile(host, '111122223333', 'eu-west-1', aws([['work', null], ['111122223333', null]]), emptyState(), noLookup)).toEqual({ profile: '111122223333', how: 'named-after-account' });
+  });
+
+  it('trusts an account learned from STS for a week, by the injected clock', async () => {
+    const state: AppState = { ...emptyState(), accounts: { dev: { accountId: '111122223333', checkedAt: '2026-01-01T00:00:00.000Z' } } };
+    // An MFA profile is never asked about: once the cached answer is too old, the lookup has none.
+    const profiles = aws([['dev', 'eu-west-1']], { dev: { mfa_serial: 'arn:aws:iam::111122223333:mfa/dana' } });
+    const at = (iso: string) => ({ ...currentEnv({ HOME: '/nowhere' }), now: () => new Date(iso) });
+    const lookup = (iso: string) => accountLookup(at(iso), profiles, state, new Map(), () => async () => ({ accessKeyId: 'x', secretAccessKey: 'y' }))('dev');
+    expect(await lookup('2026-01-07T23:00:00.000Z')).toBe('111122223333');
+    expect(await lookup('2026-01-08T01:00:00.000Z')).toBeNull();
   });
 
   it('matches by account, preferring the same region', async () => {

@@ -140,21 +140,21 @@ describe('status watcher (fake timers)', () => {
 });
 
 describe('status watcher (real files)', () => {
-  it('sees config.json edited on disk within a second, through the real snapshot', async () => {
+  // Real files and the OS's own change events, so real time: how soon a change is read is the debounce's (tested
+  // above with fake timers); here the generous wait only keeps a busy machine from failing the test.
+  it('sees config.json edited on disk, and a new AWS folder, through the real snapshot', async () => {
     const sb = makeSandbox({ platform: 'darwin', files: { 'home/.finch/config.json': { auths: { 'ghcr.io': {} } } } });
     const seen: string[][] = [];
     const w = startStatusWatcher(currentEnv(sb.vars), { onStatus: (s) => seen.push(s.registries.map((r) => r.host)) });
     try {
       await w.refreshNow();
       expect(seen).toEqual([['ghcr.io']]);
-      const started = Date.now();
       sb.write('home/.finch/config.json', { auths: { 'ghcr.io': {}, 'quay.io': {} } });
-      await vi.waitFor(() => expect(seen.at(-1)).toEqual(['ghcr.io', 'quay.io']), { timeout: 1_000, interval: 20 });
-      expect(Date.now() - started).toBeLessThan(1_000);
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual(['ghcr.io', 'quay.io']), { timeout: 10_000, interval: 20 });
       // The AWS folder does not exist yet: creating it and a profile is seen too.
       mkdirSync(path.join(sb.home, '.aws'));
       writeFileSync(path.join(sb.home, '.aws', 'config'), '[profile dev]\nregion = eu-west-1\n');
-      await vi.waitFor(() => expect(w.latest()!.profiles.map((p) => p.name)).toContain('dev'), { timeout: 1_000, interval: 20 });
+      await vi.waitFor(() => expect(w.latest()!.profiles.map((p) => p.name)).toContain('dev'), { timeout: 10_000, interval: 20 });
     } finally {
       w.stop();
       rmSync(sb.dir, { recursive: true, force: true });

@@ -9,6 +9,11 @@ interface SdkError {
   $metadata?: { httpStatusCode?: number };
 }
 
+/** The profile's SSO session is missing or over: the window offers "Run aws sso login". */
+export function ssoLoginNeeded(profile: string): Failure {
+  return new Failure('sso-login-needed', `The AWS SSO session of profile "${profile}" is missing or has expired.`, `Run: aws sso login --profile ${profile}`, { profile });
+}
+
 export function classifyAwsError(e: unknown, profile: string, what: string): Failure {
   if (e instanceof Failure) return e; // already in plain words (e.g. from IAM Identity Center role credentials)
   const err = (e ?? {}) as SdkError;
@@ -20,7 +25,7 @@ export function classifyAwsError(e: unknown, profile: string, what: string): Fai
     return new Failure('access-denied', `AWS denied ${action} to profile "${profile}": ${message}`, `Ask your AWS administrator to allow ${action} for this identity, or pick another profile.`, { profile, action });
   }
   if (/sso/.test(m) && /(expired|invalid|refresh|token|aws sso login)/.test(m)) {
-    return new Failure('sso-login-needed', `The AWS SSO session of profile "${profile}" is missing or has expired.`, `Run: aws sso login --profile ${profile}`, { profile });
+    return ssoLoginNeeded(profile);
   }
   if (/requires multi-factor authentication|mfa code/.test(m)) {
     return new Failure('needs-mfa', `Profile "${profile}" needs an MFA code.`, 'Enter the current code from your MFA device.', { profile });

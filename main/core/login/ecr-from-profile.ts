@@ -19,7 +19,7 @@ export async function ecrHostsForProfile(env: Env, profile: string, regions: str
   }
   if (learned.size > 0) {
     await updateState(paths.stateDir, (s) => {
-      for (const [p, accountId] of learned) (s.accounts ??= {})[p] = { accountId, checkedAt: new Date().toISOString() };
+      for (const [p, accountId] of learned) (s.accounts ??= {})[p] = { accountId, checkedAt: env.now().toISOString() };
     });
   }
   return regions.map((r) => ecrHostFor(account, r));

@@ -65,8 +65,9 @@ export function decodeAuthorizationToken(token: string): { username: string; pas
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-function expiry(value: Date | undefined): string {
-  return (value ?? new Date(Date.now() + 12 * 3600_000)).toISOString();
+/** The token's expiry as AWS gave it, else 12 h from now (how long ECR tokens last). */
+function expiry(env: Env, value: Date | undefined): string {
+  return (value ?? new Date(env.now().getTime() + 12 * 3600_000)).toISOString();
 }
 
 export async function ecrToken(env: Env, req: TokenRequest): Promise<RegistryToken> {
@@ -76,7 +77,7 @@ export async function ecrToken(env: Env, req: TokenRequest): Promise<RegistryTok
     const out = await client.send(new GetAuthorizationTokenCommand({}));
     const data = out.authorizationData?.[0];
     if (!data?.authorizationToken) throw new Error('ECR returned no authorization data.');
-    return { ...decodeAuthorizationToken(data.authorizationToken), expiresAt: expiry(data.expiresAt), proxyEndpoint: data.proxyEndpoint };
+    return { ...decodeAuthorizationToken(data.authorizationToken), expiresAt: expiry(env, data.expiresAt), proxyEndpoint: data.proxyEndpoint };
   } catch (e) {
     throw classifyAwsError(e, req.profile, `get an ECR token in ${req.region}`);
   }
@@ -90,7 +91,7 @@ export async function ecrPublicToken(env: Env, req: Omit<TokenRequest, 'region'>
     const out = await client.send(new GetAuthorizationTokenCommand({}));
     const data = out.authorizationData;
     if (!data?.authorizationToken) throw new Error('ECR Public returned no authorization data.');
-    return { ...decodeAuthorizationToken(data.authorizationToken), expiresAt: expiry(data.expiresAt) };
+    return { ...decodeAuthorizationToken(data.authorizationToken), expiresAt: expiry(env, data.expiresAt) };
   } catch (e) {
     throw classifyAwsError(e, req.profile, 'get an ECR Public token');
   }

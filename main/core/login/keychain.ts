@@ -3,6 +3,11 @@
 // the default falls back to the kernel keyring, which forgets everything at reboot.
 import { Failure } from '../failure';
 
+/** The system keychain refused (locked, or no Secret Service on Linux). */
+export function keychainFailed(what: string, why: string): Failure {
+  return new Failure('keychain-failed', `The system keychain could not ${what}: ${why}`, 'Unlock your keychain (on Linux: a Secret Service such as GNOME Keyring must be running), then try again.');
+}
+
 export const keychainService = 'finch-logins';
 
 export interface Keychain {
@@ -43,7 +48,7 @@ export async function systemKeychain(load?: () => Promise<KeyringModule>): Promi
     try {
       return await fn();
     } catch (e) {
-      throw new Failure('keychain-failed', `The system keychain could not ${what}: ${(e as Error).message}`, 'Unlock your keychain (on Linux: a Secret Service such as GNOME Keyring must be running), then try again.');
+      throw keychainFailed(what, (e as Error).message);
     }
   };
   return {

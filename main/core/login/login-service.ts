@@ -1,6 +1,6 @@
 // Logins, logouts and "log in to all": tokens from AWS or a password from the user or the keychain, handed to
 // `finch login` on stdin; expiry and profile choices remembered in the app state (never the secret).
-import { inputNeededKinds } from '../../../shared/ids';
+import { inputNeededKinds, type PasswordReason } from '../../../shared/ids';
 import { loginAllHosts, type LoginAllMode } from '../../../shared/login-all';
 import type { AppError, LoginOutcome, LoginRequest, LogoutRequest, SsoRoleBinding } from '../../../shared/types';
 import { readAwsProfiles, type AwsProfiles } from '../aws/profiles';
@@ -80,7 +80,7 @@ class Batch {
     if (changes.length === 0 && this.learned.size === 0) return;
     await updateState(this.paths.stateDir, (s) => {
       for (const { change } of changes) change(s);
-      for (const [p, accountId] of this.learned) (s.accounts ??= {})[p] = { accountId, checkedAt: new Date().toISOString() };
+      for (const [p, accountId] of this.learned) (s.accounts ??= {})[p] = { accountId, checkedAt: this.env.now().toISOString() };
     });
   }
 
@@ -183,6 +183,18 @@ class Batch {
   }
 }
 
+/** A password registry that needs the user: the words for each reason (the window and the e2e stubs use these). */
+export function needsPassword(host: string, reason: PasswordReason): Failure {
+  switch (reason) {
+    case 'no-username':
+      return new Failure('needs-password', `Enter the username for ${host}.`, undefined, { host, reason });
+    case 'keychain-empty':
+      return new Failure('needs-password', `The password for ${host} is no longer in the keychain.`, 'Enter it again.', { host, reason });
+    case 'not-remembered':
+      return new Failure('needs-password', `${host} needs a username and a password or access token.`, undefined, { host, reason });
+  }
+}
+
 async function openBatch(env: Env, deps: LoginDeps): Promise<Batch> {
   const paths = resolvePaths(env);
   const [aws, state, config] = await Promise.all([readAwsProfiles(paths), loadState(paths.stateDir), readConfigJson(paths.configJson, new Problems(), { rootsFile: needsRootToRead(env) })]);
@@ -254,16 +266,16 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
       expiresAt = token.expiresAt;
     }
   } else if (req.password !== undefined) {
-    if (!req.username) throw new Failure('needs-password', `Enter the username for ${host}.`, undefined, { host, reason: 'no-username' });
+    if (!req.username) throw needsPassword(host, 'no-username');
     username = req.username;
     secret = req.password;
   } else if (remembered?.rememberedUser) {
     const stored = await (await b.keychain()).getPassword(keychainService, host);
-    if (stored === null) throw new Failure('needs-password', `The password for ${host} is no longer in the keychain.`, 'Enter it again.', { host, reason: 'keychain-empty' });
+    if (stored === null) throw needsPassword(host, 'keychain-empty');
     username = remembered.rememberedUser;
     secret = stored;
   } else {
-    throw new Failure('needs-password', `${host} needs a username and a password or access token.`, undefined, { host, reason: 'not-remembered' });
+    throw needsPassword(host, 'not-remembered');
   }
 
   const finch = await b.finchLogin(host, username, secret);

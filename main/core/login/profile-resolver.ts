@@ -45,7 +45,7 @@ export function accountLookup(
     const declared = declaredAccount(details);
     if (declared) return declared;
     const cached = state.accounts?.[profile];
-    if (cached && Date.now() - Date.parse(cached.checkedAt) < accountCacheMs) return cached.accountId;
+    if (cached && env.now().getTime() - Date.parse(cached.checkedAt) < accountCacheMs) return cached.accountId;
     // Asking STS would prompt for an MFA code or need an SSO login: not worth it for a guess.
     if (details?.mfa_serial || details?.sso_session || details?.sso_start_url) return null;
     try {
@@ -93,7 +93,12 @@ export async function resolveProfile(
     const roleName = roles[accountId];
     if (roleName) return { sso: { session, accountId, roleName }, how: 'account-role' };
   }
-  throw new Failure(
+  throw noProfileFor(host, accountId);
+}
+
+/** No profile is known to be in the registry's account: the window's picker takes the focus. */
+export function noProfileFor(host: string, accountId: string): Failure {
+  return new Failure(
     'needs-profile',
     `No AWS profile is known to belong to account ${accountId}.`,
     `Pick the profile to use for ${host}, or name a profile "${accountId}" in ~/.aws/config.`,
