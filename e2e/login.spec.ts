@@ -524,7 +524,8 @@ test('no profile found: the picker takes the focus, warns about a profile named 
   await expect(row).not.toContainText('Named after account');
   await select.selectOption('');
   await expect(select).toHaveValue('');
-  expect(app.calls.filter((c) => c.channel === 'setProfile').map((c) => c.request)).toEqual([
+  // The select shows the choice at once; the call that records it follows.
+  await expect.poll(() => app.calls.filter((c) => c.channel === 'setProfile').map((c) => c.request)).toEqual([
     { host, profile: accounts.named },
     { host, profile: 'dev' },
     { host, profile: null },
