@@ -345,7 +345,8 @@ test.describe('against the real stack', () => {
   });
 
   test('Finch older than 1.15 with its VM stopped: the row offers to start the VM, then logs in', async ({ app, page, stackHome }) => {
-    const sb = stackHome({ added: [named] });
+    // Before 1.15 there is no credential server: the VM has no keychain, so logins are kept in config.json.
+    const sb = stackHome({ added: [named], config: { auths: {} } });
     sb.write('vm-state', 'Stopped');
     Object.assign(sb.vars, { FL_FINCH_VERSION: 'v1.14.2', FL_FINCH_VM_STATE: sb.file('vm-state'), FL_FINCH_VM_DELAY_MS: '50' });
     await app.open(sb.vars);
