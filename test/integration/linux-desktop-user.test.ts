@@ -63,6 +63,12 @@ describe.skipIf(!stack.up || process.getuid?.() !== 0 || !existsSync(builtCli))(
     const s = JSON.parse(m.cli(['status', '--json']).stdout) as Status;
     expect(s.problems).toEqual([]);
     expect(s.finch.configNeedsRoot).toBe(true);
+
+    // Logging out is its own batch: one more elevation, and the login leaves root's file.
+    const out = m.cli(['logout', stack.registry]);
+    expect(out.status, out.stdout + out.stderr).toBe(0);
+    expect(m.calls().filter((c) => c.startsWith('pkexec-setuid'))).toHaveLength(2);
+    expect(m.rootConfig().auths?.[stack.registry]).toBeUndefined();
   });
 
   it('a dismissed password dialog: needs-root in words, exit 1, root\u2019s file untouched', () => {
