@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { HelperError, openHelper } from '../../main/core/credentials/helper';
 import { helperNameProblem } from '../../main/core/credentials/helper-name';
 import { currentEnv } from '../../main/core/env';
+import { dispatch } from '../../main/core/envelope';
+import { createHandlers } from '../../main/core/handlers';
 import { resolvePaths } from '../../main/core/paths';
 import { fixIds } from '../../shared/ids';
 import type { Check, Status } from '../../shared/types';
@@ -103,6 +105,28 @@ describe('a hostile creds_helpers in finch.yaml', () => {
     const f = await runCli(sb.vars, ['fix', 'ecr-login-setup', '--yes']);
     expect(f.code).toBe(1);
     expect(f.stderr).toContain(sb.file(layout.finchYaml));
+    expect(picture(sb.dir)).toEqual(before);
+  });
+});
+
+describe('the window\u2019s calls go through the same gate', () => {
+  it('login, log in to all, logout, preview and apply of a fix: a file-invalid error naming the file; nothing runs', async () => {
+    const sb = hostileSandbox({ [layout.configJson]: '{"auths": {"ghcr.io": {}}', [layout.finchYaml]: 'cpus: 2\n' });
+    const before = picture(sb.dir);
+    const h = createHandlers(currentEnv(sb.vars));
+    const calls: [string, unknown][] = [
+      ['login', { host: 'ghcr.io', username: 'u', password: 'hunter2' }],
+      ['loginAll', {}],
+      ['logout', { host: 'ghcr.io' }],
+      ['previewFix', { fixId: 'migrate-plaintext' }],
+      ['applyFix', { fixId: 'migrate-plaintext', token: 'migrate-plaintext:x' }],
+    ];
+    for (const [channel, payload] of calls) {
+      const r = await dispatch(h, channel, payload);
+      expect(r, channel).toMatchObject({ ok: false, error: { kind: 'file-invalid', message: expect.stringContaining(sb.file(layout.configJson)) } });
+      expect(JSON.stringify(r), channel).toContain('the file ends too early');
+      expect(JSON.stringify(r), channel).not.toContain('hunter2');
+    }
     expect(picture(sb.dir)).toEqual(before);
   });
 });
