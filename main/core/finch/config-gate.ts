@@ -1,7 +1,7 @@
 // The one gate in front of every login, logout and fix: while config.json is not valid, nothing may run that
-// writes it. finch (docker's configfile) loads a file it cannot parse as empty and saves it back, so a login
-// would replace the file — other logins and credsStore gone, the new password in plain text — and a fix would
-// be planned from a file we did not understand. A helper name that is not a bare word is refused the same way:
+// writes it. An adversarial run saw finch replace such a file at a login — other logins and credsStore gone, the
+// new password in plain text (docker/cli's LoadDefaultConfigFile warns and goes on with an empty config; nerdctl's
+// path fails instead) — and a fix would be planned from a file we did not understand. So finch is not asked. A helper name that is not a bare word is refused the same way:
 // finch would run it as a program.
 import type { Env } from '../env';
 import { Failure } from '../failure';
