@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { AppSettings } from '../../shared/contract';
 import type { Platform, Status } from '../../shared/types';
 import { currentEnv } from '../core/env';
+import { recoverAtStart } from '../core/fixes/fix-service';
 import { createHandlers, type Handlers } from '../core/handlers';
 import { fileLog, logFailure } from '../core/log';
 import { resolvePaths } from '../core/paths';
@@ -130,6 +131,10 @@ export function startShell(mainDir: string): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url), page.devServer));
 
   void app.whenReady().then(async () => {
+    // A fix a crash interrupted is rolled back before anything reads the files it touched.
+    await recoverAtStart(env)
+      .then((message) => message && notify('background')({ title: 'An interrupted fix was rolled back', body: message, host: null, reason: 'info' }))
+      .catch((e: unknown) => console.error('Finch Logins: an interrupted fix could not be rolled back; Undo offers it.', e));
     const menu = appMenuTemplate(platform, app.isPackaged);
     Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
     denyPermissions(session.defaultSession);

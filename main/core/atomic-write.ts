@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { processExists } from './process/alive';
 
 export interface AtomicWriteOptions {
   mode: number;
@@ -10,6 +11,11 @@ export interface AtomicWriteOptions {
   dirMode: number;
   /** Owner to keep (only root can give a file away; others keep their own). */
   owner?: { uid: number; gid: number };
+  /**
+   * Called when the new bytes are safely on disk, right before they replace the file: throwing aborts the write
+   * (the temp file is removed). A fix re-checks here that nobody changed the file since it was read.
+   */
+  beforeRename?: () => Promise<void>;
 }
 
 const tempPattern = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -34,6 +40,7 @@ export async function writeFileAtomic(file: string, data: Uint8Array, opts: Atom
     } finally {
       await fh.close();
     }
+    await opts.beforeRename?.();
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
@@ -74,15 +81,6 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes temp files that writers of `base` left behind when they were killed mid-write. */
 export async function sweepStaleTemps(dir: string, base: string): Promise<string[]> {
   let names: string[];
@@ -96,7 +94,7 @@ export async function sweepStaleTemps(dir: string, base: string): Promise<string
     const m = tempPattern.exec(name);
     if (!m || m[1] !== base) continue;
     const pid = Number(m[2]);
-    if (pid === process.pid || processAlive(pid)) continue;
+    if (processExists(pid)) continue;
     await rm(path.join(dir, name), { force: true });
     removed.push(name);
   }

@@ -46,6 +46,17 @@ function killOnce(script: string, args: string[], dir: string, maxDelayMs: numbe
   });
 }
 
+/** A stress program runs on its own, outside vitest's workers: the same run as `npm run stress`, fewer rounds. */
+function runStress(name: string, args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'test/stress', name), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), 'fl-crash-'));
 });
@@ -123,15 +134,14 @@ describe('crash safety', () => {
     }
   });
 
+  it('fixes: a login written while a fix applies is never written over; a fix killed between its two files is rolled back at the next start (test/stress/fix.mjs)', async () => {
+    const r = await runStress('fix.mjs', ['--rounds', '20', '--kills', '30']);
+    expect(r.out).toMatch(/no login lost, every interrupted fix rolled back/);
+    expect(r.code, r.out).toBe(0);
+  }, 240_000);
+
   it('app state: 8 writer processes, with a dead writer\'s lock and with a stuck one, lose no update (test/stress/lock.mjs)', async () => {
-    // The stress program runs on its own, outside vitest's workers: the same run as `npm run stress`, fewer rounds.
-    const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(root, 'test/stress/lock.mjs'), '--rounds', '2', '--updates', '10'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (c) => (out += c));
-      child.stderr.on('data', (c) => (out += c));
-      child.on('exit', (code) => resolve({ code, out }));
-    });
+    const r = await runStress('lock.mjs', ['--rounds', '2', '--updates', '10']);
     expect(r.out).toMatch(/no lost update/);
     expect(r.code, r.out).toBe(0);
   }, 240_000);

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
 import { fileSystemFailure } from '../failure';
-import { stateDigest, type FileState } from './current-file';
+import { sha256, stateDigest, type FileState } from './current-file';
 import type { FileEdit } from './file-edit';
 
 export type BeforeState = { kind: 'absent' } | { kind: 'file'; backup: string; mode: number; uid: number; gid: number } | { kind: 'symlink'; target: string };
@@ -34,6 +34,8 @@ export interface Manifest {
    * treats it like applied for them.
    */
   state: 'pending' | 'applied' | 'rolled-back' | 'partially-rolled-back' | 'undone';
+  /** The process writing a pending fix: once it is gone, the fix was interrupted (recovery.ts rolls it back). */
+  pid?: number;
   undoneAt?: string;
   files: ManifestEntry[];
 }
@@ -125,7 +127,7 @@ async function writeBackup(stateDir: string, dir: string, fixId: string, now: Da
   }
   const backup: Backup = {
     dir,
-    manifest: { version: 1, sequence: (existing[existing.length - 1]?.manifest.sequence ?? 0) + 1, fixId, createdAt: now.toISOString(), state: 'pending', files },
+    manifest: { version: 1, sequence: (existing[existing.length - 1]?.manifest.sequence ?? 0) + 1, fixId, createdAt: now.toISOString(), state: 'pending', pid: process.pid, files },
   };
   await saveManifest(backup);
   return backup;
@@ -134,6 +136,17 @@ async function writeBackup(stateDir: string, dir: string, fixId: string, now: Da
 export async function backupBytes(b: Backup, entry: ManifestEntry): Promise<Buffer> {
   if (entry.before.kind !== 'file') throw new Error('no bytes were backed up for a file that did not exist');
   return readFile(path.join(b.dir, entry.before.backup));
+}
+
+/** stateDigest of the file as it was before the fix (mode and owner aside); null when its backup is unreadable. */
+export async function beforeDigest(b: Backup, entry: ManifestEntry): Promise<string | null> {
+  const before = entry.before;
+  if (before.kind !== 'file') return stateDigest(before);
+  try {
+    return `file:${sha256(await backupBytes(b, entry))}`;
+  } catch {
+    return null;
+  }
 }
 
 /** Keeps the newest backups; older ones (and their old secrets) go. */

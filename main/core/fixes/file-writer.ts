@@ -26,14 +26,16 @@ export const osascriptElevator: Elevator = {
   },
 };
 
-export async function writeEdit(e: FileEdit, elevator: Elevator): Promise<void> {
+/** `unchanged` throws when the file is no longer as planned; it runs as late as possible: right before the rename. */
+export async function writeEdit(e: FileEdit, elevator: Elevator, unchanged: () => Promise<void> = async () => undefined): Promise<void> {
   if (e.via === 'osascript') {
     if (!e.source) throw new Error(`no source to copy ${e.file} from`);
+    await unchanged();
     await elevator.run(copyScript(e.source, e.file, e.mode));
     return;
   }
   const owner = e.current.kind === 'file' ? { uid: e.current.uid, gid: e.current.gid } : undefined;
-  await writeFileAtomic(e.file, e.after, { mode: e.mode, dirMode: e.dirMode, ...(owner ? { owner } : {}) });
+  await writeFileAtomic(e.file, e.after, { mode: e.mode, dirMode: e.dirMode, ...(owner ? { owner } : {}), beforeRename: unchanged });
 }
 
 /** Puts a file back as the backup recorded it: old bytes and mode, old symlink, or no file at all. */

@@ -16,6 +16,8 @@ import { describeChange, planToken } from './file-edit';
 import type { FixContext, FixDefinition, FixPlan } from './fix-definition';
 import { isFixId } from '../../../shared/ids';
 import { osascriptElevator, type Elevator } from './file-writer';
+import { withConfigLock } from '../state/config-lock';
+import { describeRecovery, recoverInterruptedFixes } from './recovery';
 import { commitEdits } from './transaction';
 import { undoLast } from './undo';
 
@@ -64,6 +66,8 @@ export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOpti
   return serialized(async () => {
     const fix = fixById(fixId);
     if (!token.startsWith(`${fix.id}:`)) throw new Failure('invalid-token', `That confirmation belongs to another fix, not "${fix.id}".`, 'Preview the fix again.');
+    // A fix interrupted earlier is rolled back first; the files it touched then differ from the preview.
+    await recoverInterruptedFixes(resolvePaths(env).stateDir, opts.elevator ?? osascriptElevator);
     await refuseWhileConfigInvalid(env, 'apply a fix');
     const plan = await planFor(env, fix, opts.onVmLine ?? (() => undefined));
     const now = planToken(fix.id, plan.edits);
@@ -80,7 +84,9 @@ export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOpti
     }
     const paths = resolvePaths(env);
     if (edits.length > 0) {
-      await commitEdits(edits, { fixId: fix.id, stateDir: paths.stateDir, now: env.now(), elevator: opts.elevator ?? osascriptElevator });
+      // Under the lock our logins take while they rewrite config.json: a login of this app or its CLI finishes first,
+      // and the re-check before each rename then refuses the fix rather than write over that login.
+      await withConfigLock(paths, () => commitEdits(edits, { fixId: fix.id, stateDir: paths.stateDir, now: env.now(), elevator: opts.elevator ?? osascriptElevator }));
     }
     // Only a change the VM must restart for is recorded as pending (taking ecr-login out of creds_helpers is not).
     const yamlWritten = plan.needsVmRestart && env.platform !== 'linux' && edits.some((e) => e.kind === 'yaml');
@@ -109,8 +115,22 @@ export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOpti
   });
 }
 
+/** Undo; a fix that was interrupted midway is what undo puts back first (it is rolled back whole). */
 export function undoLastChange(env: Env, elevator: Elevator = osascriptElevator): Promise<UndoResult> {
-  return serialized(() => undoLast(env, elevator));
+  return serialized(async () => {
+    const paths = resolvePaths(env);
+    const recovered = await recoverInterruptedFixes(paths.stateDir, elevator);
+    if (recovered.length) return { restored: recovered.flatMap((r) => r.restored), message: describeRecovery(recovered) };
+    return withConfigLock(paths, () => undoLast(env, elevator));
+  });
+}
+
+/** At start-up: rolls back fixes a crash interrupted (fix-service's apply and undo do it too). */
+export function recoverAtStart(env: Env): Promise<string | null> {
+  return serialized(async () => {
+    const recovered = await recoverInterruptedFixes(resolvePaths(env).stateDir, osascriptElevator);
+    return recovered.length ? describeRecovery(recovered) : null;
+  });
 }
 
 /** Which file differs from the preview, so the message can name it. */

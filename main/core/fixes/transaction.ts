@@ -27,16 +27,20 @@ function stillChanged(b: Backup, entry: ManifestEntry): string {
   return `${entry.file} still has the new content; its previous bytes are in ${path.join(b.dir, before.backup)}`;
 }
 
+/** Throws when `e.file` is no longer what the fix was planned on: another program (or Finch itself) wrote it. */
+async function stillAsPlanned(e: FileEdit): Promise<void> {
+  if (!sameContent(await readState(e.file), e.current)) throw changedFailure(e.file, 'while the fix was being applied');
+}
+
 export async function commitEdits(edits: readonly FileEdit[], opts: CommitOptions): Promise<Backup> {
-  // Re-read right before writing: another program (or Finch itself) may have written since the plan was made.
-  for (const e of edits) {
-    if (!sameContent(await readState(e.file), e.current)) throw changedFailure(e.file, 'while the fix was being applied');
-  }
+  // Checked here so that nothing is backed up for a fix that cannot go ahead — and again right before each rename
+  // (writeEdit): the backup's fsyncs take long enough for a `finch login` to write config.json in between.
+  for (const e of edits) await stillAsPlanned(e);
   const backup = await createBackup(opts.stateDir, opts.fixId, opts.now, edits);
   const written: number[] = [];
   for (const [i, e] of edits.entries()) {
     try {
-      await writeEdit(e, opts.elevator);
+      await writeEdit(e, opts.elevator, () => stillAsPlanned(e));
       written.push(i);
     } catch (err) {
       const putBack: string[] = [];
@@ -58,10 +62,11 @@ export async function commitEdits(edits: readonly FileEdit[], opts: CommitOption
       await saveManifest(backup);
       if (err instanceof Failure && written.length === 0) throw err;
       const why = err instanceof Error ? err.message : String(err);
+      const changed = err instanceof Failure && err.kind === 'changed-since-preview';
       throw new Failure(
-        'write-failed',
+        changed ? 'changed-since-preview' : 'write-failed',
         [
-          `${e.file} could not be written (${why}).`,
+          changed ? `${e.file} changed while the fix was being applied (another program wrote it), so it was not written.` : `${e.file} could not be written (${why}).`,
           putBack.length ? `${putBack.join(' and ')} ${putBack.length === 1 ? 'was' : 'were'} put back as before.` : '',
           ...leftChanged.map((entry) => `${stillChanged(backup, entry)}.`),
           putBack.length || leftChanged.length ? '' : 'Nothing was changed.',

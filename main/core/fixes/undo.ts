@@ -6,25 +6,14 @@ import type { Env } from '../env';
 import { Failure } from '../failure';
 import { resolvePaths } from '../paths';
 import { updateVmRecord } from '../vm/vm-record';
-import { backupBytes, listBackups, saveManifest, type Backup, type ManifestEntry } from './backups';
-import { readState, resolveForEdit, sha256, stateDigest } from './current-file';
+import { beforeDigest, listBackups, saveManifest, type Backup, type ManifestEntry } from './backups';
+import { readState, resolveForEdit, stateDigest } from './current-file';
 import { osascriptElevator, restoreEntry, type Elevator } from './file-writer';
 
 /** The newest fix with files still changed: applied, or rolled back only in part (a file could not be put back). */
 export async function lastChange(stateDir: string): Promise<Backup | null> {
   const undoable = (await listBackups(stateDir)).filter((b) => b.manifest.state === 'applied' || b.manifest.state === 'partially-rolled-back');
   return undoable[undoable.length - 1] ?? null;
-}
-
-/** stateDigest of the file as it was before the fix (mode and owner aside). */
-async function beforeDigest(b: Backup, entry: ManifestEntry): Promise<string | null> {
-  const before = entry.before;
-  if (before.kind !== 'file') return stateDigest(before);
-  try {
-    return `file:${sha256(await backupBytes(b, entry))}`;
-  } catch {
-    return null;
-  }
 }
 
 export async function undoLast(env: Env, elevator: Elevator = osascriptElevator): Promise<UndoResult> {

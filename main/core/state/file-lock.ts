@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Failure } from '../failure';
+import { processExists } from '../process/alive';
 
 export interface LockOptions {
   /** How long to wait for the lock before giving up with a Failure. */
@@ -68,17 +69,6 @@ function parse(name: string): Entry | null {
 function ticketNumber(name: string): number {
   const m = /^t-(\d{12})-/.exec(name);
   return m ? Number(m[1]) : 0;
-}
-
-function processGone(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    // EPERM: it exists and belongs to another user (a CLI run with sudo).
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }
 
 export async function acquireLock(dir: string, opts: LockOptions = {}): Promise<HeldLock> {
@@ -142,7 +132,7 @@ async function isLive(file: string, pid: number, staleMs: number): Promise<boole
   } catch {
     return false; // released meanwhile
   }
-  if (!processGone(pid) && !stuck) return true;
+  if (!!processExists(pid) && !stuck) return true;
   // Its process is gone or has stopped touching it: nobody else can own this unique name, so removing it is safe.
   await unlink(file).catch(() => undefined);
   return false;
@@ -157,7 +147,7 @@ async function makeLockDir(dir: string, staleMs: number, deadline: number): Prom
     try {
       if ((await stat(dir)).isDirectory()) return;
       const pid = Number(await readFile(dir, 'utf8'));
-      if (!Number.isInteger(pid) || pid <= 0 || processGone(pid) || Date.now() - (await stat(dir)).mtimeMs > staleMs) {
+      if (!Number.isInteger(pid) || pid <= 0 || !processExists(pid) || Date.now() - (await stat(dir)).mtimeMs > staleMs) {
         await unlink(dir).catch(() => undefined); // unlink never removes a folder another process just made
         continue;
       }
