@@ -131,8 +131,8 @@ export function startShell(mainDir: string): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url), page.devServer));
 
   void app.whenReady().then(async () => {
-    // A fix a crash interrupted is rolled back before anything reads the files it touched.
-    await recoverAtStart(env)
+    // A fix a crash interrupted is rolled back (the file watcher then shows the files as they are again).
+    void recoverAtStart(env)
       .then((message) => message && notify('background')({ title: 'An interrupted fix was rolled back', body: message, host: null, reason: 'info' }))
       .catch((e: unknown) => console.error('Finch Logins: an interrupted fix could not be rolled back; Undo offers it.', e));
     const menu = appMenuTemplate(platform, app.isPackaged);
