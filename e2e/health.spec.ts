@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { fakeFinchVmScript } from '../test/support/sandbox-home';
 import { basicAuth, expect, fakeCredentialHelper, test, type SandboxHome, type SandboxHomeOptions } from './harness';
 import { awsConfig, macFinch } from './harness/homes';
+import { needs } from './harness/needs';
 
 const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
 const ecrHosts = ['123456789012.dkr.ecr.us-east-1.amazonaws.com', '210987654321.dkr.ecr.eu-central-1.amazonaws.com'];
@@ -260,7 +261,7 @@ test('"Restart required" when finch.yaml changed since the VM started; Restart s
 });
 
 test.describe('against the real keyring', () => {
-  test.skip(!process.env.FL_STACK, 'needs the test stack: bash e2e/stack/with-stack.sh npx playwright test e2e/health.spec.ts');
+  needs('the test stack', process.env.FL_STACK === '1', 'bash e2e/stack/with-stack.sh npx playwright test e2e/health.spec.ts');
   const secretService = '/usr/bin/docker-credential-secretservice';
   const keyring = (verb: 'get' | 'erase', serverUrl: string) => spawnSync(secretService, [verb], { input: serverUrl, encoding: 'utf8' });
 

@@ -18,6 +18,7 @@ import type { LoginOutcome, LoginRequest } from '../shared/types';
 import { accounts, awsConfig, awsCredentials, ecrHost, loginHome, stack } from '../test/support/login-home';
 import { fakeCredentialStoreScript, type Sandbox } from '../test/support/sandbox-home';
 import { test as base, expect, pageState, registries, registryRow, type AppHarness } from './harness';
+import { needs } from './harness/needs';
 import { fromNow, hour, macFinch } from './harness/homes';
 
 const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
@@ -88,7 +89,7 @@ function gate(): { wait: Promise<void>; open: () => void } {
 }
 
 test.describe('against the real stack', () => {
-  test.skip(!stack.up, 'needs the test stack: bash e2e/stack/with-stack.sh npx playwright test e2e/login.spec.ts');
+  needs('the test stack', stack.up, 'bash e2e/stack/with-stack.sh npx playwright test e2e/login.spec.ts');
 
   test('Login on an ECR row logs in with the profile named after the account and counts down 12 h; Log out undoes it', async ({ app, page, stackHome }) => {
     const sb = stackHome({ added: [named] });

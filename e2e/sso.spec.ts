@@ -13,10 +13,11 @@ import { currentEnv } from '../main/core/env';
 import { ecrHost, loginHome, stack } from '../test/support/login-home';
 import { decide, ssoAccount, stubRequests } from '../test/support/sso';
 import { expect, pageState, registryRow, test } from './harness';
+import { needs } from './harness/needs';
 
 const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
 
-test.skip(!stack.up, 'needs the test stack (e2e/stack/with-stack.sh)');
+needs('the test stack', stack.up, 'bash e2e/stack/with-stack.sh npx playwright test e2e/sso.spec.ts');
 test.describe.configure({ timeout: 180_000 }); // a real sign-in (≈ 8 s of polling), 300 accounts, 10 logins, axe twice
 
 test('sign in, find accounts, pick roles and regions, add and log in — by keyboard, at 800×600, with no secret in the page', async ({ app, page }) => {

@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { parseIni } from '../../main/core/aws/ini';
 import { readAwsProfiles, type AwsProfiles } from '../../main/core/aws/profiles';
 import { resolvePaths, type Paths } from '../../main/core/paths';
@@ -83,9 +83,8 @@ afterAll(() => {
   for (const t of temps) rmSync(t, { recursive: true, force: true });
 });
 
-const skipped = hasAws ? '' : ` — SKIPPED: ${AWS} is not installed (apt-get install awscli)`;
 
-describe.skipIf(!hasAws)(`AWS profiles as the real AWS CLI reads them${skipped}`, () => {
+needs(`${AWS} (apt-get install awscli)`, hasAws)('AWS profiles as the real AWS CLI reads them', () => {
   it('has fixtures to compare', () => {
     expect(fixtures.length).toBeGreaterThan(10);
   });
@@ -138,7 +137,6 @@ describe.skipIf(!hasAws)(`AWS profiles as the real AWS CLI reads them${skipped}`
 // configparser the CLI runs (one Python process for all, since starting `aws` per file would take minutes).
 const BOTOCORE = '/usr/lib/python3/dist-packages/awscli/botocore/configloader.py';
 const hasBotocore = hasAws && existsSync(BOTOCORE) && existsSync('/usr/bin/python3');
-const noBotocore = hasBotocore ? '' : ` — SKIPPED: ${BOTOCORE} (Debian's awscli) is not installed`;
 
 const ORACLE = String.raw`
 import json, os, sys
@@ -165,6 +163,7 @@ for i in range(int(sys.argv[2])):
     out.append(res)
 print(json.dumps(out))
 `;
+import { needs } from '../support/needs';
 
 const PIECES = [
   '[default]', '[DEFAULT]', '[profile a]', '[profile a.b]', '[profile  a ]', '[profile "x y"]', "[profile 'q]", '[profilez w]',
@@ -205,7 +204,7 @@ function ourView(text: string | null): unknown {
   return pairs(r.sections);
 }
 
-describe.skipIf(!hasBotocore)(`random files agree with the CLI's own botocore${noBotocore}`, () => {
+needs(`${BOTOCORE} (Debian's awscli) and python3`, hasBotocore)("random files agree with the CLI's own botocore", () => {
   it('1500 random config + credentials pairs: same sections, refusals, profiles and regions', async () => {
     const n = 1500;
     const dir = mkdtempSync(path.join(os.tmpdir(), 'finch-logins-aws-fuzz-'));

@@ -12,6 +12,7 @@ import { applyFix, previewFix, undoLastChange } from '../../main/core/fixes/fix-
 import { readVmRecord } from '../../main/core/vm/vm-record';
 import type { VmLogLine } from '../../shared/types';
 import { makeSandbox, type Sandbox } from '../support/sandbox-home';
+import { needs } from '../support/needs';
 
 const helper = '/usr/bin/docker-credential-secretservice';
 const keyringUp = (() => {
@@ -72,7 +73,7 @@ function finchLogin(sb: Sandbox, extraPath: string[] = []) {
   });
 }
 
-describe.skipIf(!keyringUp)('fixes against the real keyring and login engine', () => {
+needs('an unlocked Secret Service keyring and docker-credential-secretservice (e2e/stack/with-stack.sh)', keyringUp)('fixes against the real keyring and login engine', () => {
   afterAll(() => {
     for (const u of used) spawnSync(helper, ['erase'], { input: u });
   });

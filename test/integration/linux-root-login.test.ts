@@ -3,12 +3,13 @@
 // (issue 11, point 2). Against the real stack: the finch stand-in over the docker CLI and the real registries; sudo
 // and pkexec are stand-ins (test/support/root-stand-ins.ts) since neither is installed here.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { currentEnv, type Env } from '../../main/core/env';
 import { loginMany, logout } from '../../main/core/login/login-service';
 import { stack } from '../support/login-home';
 import { pkexecStandIn, sudoStandIn } from '../support/root-stand-ins';
 import { makeSandbox } from '../support/sandbox-home';
+import { needs } from '../support/needs';
 
 const ecrUser = 'AWS';
 
@@ -31,7 +32,7 @@ function desktopUser(pkexec: 'yes' | 'dismissed') {
   return { sb, env, config, rootCalls };
 }
 
-describe.skipIf(!stack.up)('Linux, a desktop user without passwordless sudo', () => {
+needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('Linux, a desktop user without passwordless sudo', () => {
   it('a batch of two logins asks for root once (pkexec), and both land in root\u2019s config.json', async () => {
     const m = desktopUser('yes');
     const outcomes = await loginMany(m.env, [

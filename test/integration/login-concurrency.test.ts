@@ -6,11 +6,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { builtCli } from '../support/cli';
 import { stack } from '../support/login-home';
+import { needs } from '../support/needs';
 
-describe.skipIf(!stack.up)('logins sharing one config.json', () => {
+needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('logins sharing one config.json', () => {
   it('plaintext login --all of 10 registries, and two CLIs at once: 10 of 10 stored, every round', async () => {
     expect(existsSync(builtCli), 'run `npm run build` first: the stress program runs the built CLI').toBe(true);
     const r = await new Promise<{ code: number | null; out: string }>((resolve) => {

@@ -2,7 +2,7 @@
 // password, the AWS stub behind the real SDK, and the real keyring (docker-credential-secretservice, @napi-rs/keyring).
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
 import { keychainFailed, keychainService, systemKeychain } from '../../main/core/login/keychain';
 import { login } from '../../main/core/login/login-service';
@@ -10,6 +10,7 @@ import type { LoginOutcome, Status } from '../../shared/types';
 import { runCli, spawnCli, startCli } from '../support/cli';
 import { sampleProcesses } from '../support/process-table';
 import { accounts, awsStats, ecrHost, loginHome, resetAwsStats, stack } from '../support/login-home';
+import { needs } from '../support/needs';
 
 const helperGet = (host: string, vars: Record<string, string>) =>
   JSON.parse(execFileSync('docker-credential-secretservice', ['get'], { input: host, env: { ...process.env, HOME: vars.HOME }, encoding: 'utf8' })) as { Username: string; Secret: string };
@@ -31,7 +32,7 @@ const deniedHost = ecrHost(accounts.denied, 'eu-west-1');
 const ssoHost = ecrHost(accounts.sso, 'eu-west-1');
 const created: string[] = [];
 
-describe.skipIf(!stack.up)('logins against the real stack', () => {
+needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('logins against the real stack', () => {
   beforeEach(resetAwsStats);
   afterAll(async () => {
     for (const h of [named, devHost, devHost2, roleHost, 'public.ecr.aws', 'https://index.docker.io/v1/', 'ghcr.io', ...created]) helperErase(h);

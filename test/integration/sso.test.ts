@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
 import { resolvePaths } from '../../main/core/paths';
 import { startSignIn } from '../../main/core/sso/sso-sign-in';
@@ -18,6 +18,7 @@ import { sampleProcesses } from '../support/process-table';
 import { awsStats, ecrHost, loginHome, resetAwsStats, stack } from '../support/login-home';
 import { startTlsProxy } from '../support/tls-proxy';
 import { afterFirstPoll, cliSignIn, corpSession, decide, revokeSessions, ssoAccount, stubRequests, withSignedInSession } from '../support/sso';
+import { needs } from '../support/needs';
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 const results = (stdout: string) => (JSON.parse(stdout) as { results: LoginOutcome[] }).results;
@@ -38,7 +39,7 @@ async function signedInHome() {
   return sb;
 }
 
-describe.skipIf(!stack.up)('IAM Identity Center against the stub', () => {
+needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('IAM Identity Center against the stub', () => {
   beforeEach(resetAwsStats);
 
   it('signs in to an sso-session without the AWS CLI: pending → slow_down → token, in the AWS CLI cache format', async () => {
