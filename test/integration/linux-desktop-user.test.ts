@@ -5,12 +5,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { LoginOutcome, Status } from '../../shared/types';
 import { builtCli } from '../support/cli';
 import { stack } from '../support/login-home';
 import { sudoStandIn } from '../support/root-stand-ins';
 import { makeSandbox } from '../support/sandbox-home';
+import { needs } from '../support/needs';
 
 const nobody = 65534;
 const pkexecSource = path.resolve(__dirname, '../support/pkexec-stand-in/main.go');
@@ -43,7 +44,7 @@ function desktop(answer: 'yes' | 'dismissed') {
   return { sb, cli, rootConfig, calls };
 }
 
-describe.skipIf(!stack.up || process.getuid?.() !== 0 || !existsSync(builtCli))('Linux: a desktop user who is not root', () => {
+needs('the test stack, root (CI runs as root) and a build (npm run build)', stack.up && process.getuid?.() === 0 && existsSync(builtCli))('Linux: a desktop user who is not root', () => {
   beforeAll(() => {
     pkexecBinary = path.join(path.dirname(stack.finch), 'pkexec-stand-in');
     execFileSync('go', ['build', '-o', pkexecBinary, pkexecSource], { env: { ...process.env, GOPROXY: 'off', GOCACHE: path.join(process.env.TMPDIR ?? '/tmp', 'finch-logins-go-cache') } });
