@@ -61,7 +61,7 @@ export function renderStatus(s: Status, now: Date): string {
           r.kind,
           r.accountId ? `${r.accountId} ${r.region}` : '-',
           describeAuth(r),
-          r.profile ?? '-',
+          r.profile ?? (r.sso ? `${r.sso.roleName}@${r.sso.accountId} (Identity Center)` : '-'),
           describeState(r, now),
         ]),
       ),

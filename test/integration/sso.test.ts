@@ -13,7 +13,7 @@ import { refreshSsoSessions, ssoSession } from '../../main/core/sso/sso-service'
 import { createHandlers } from '../../main/core/handlers';
 import { registrationCacheKey } from '../../main/core/sso/token-cache';
 import type { LoginOutcome, SsoAccounts } from '../../shared/types';
-import { builtCli, runCli, startCli } from '../support/cli';
+import { builtCli, runCli, spawnCli, startCli } from '../support/cli';
 import { sampleProcesses } from '../support/process-table';
 import { awsStats, ecrHost, loginHome, resetAwsStats, stack } from '../support/login-home';
 import { startTlsProxy } from '../support/tls-proxy';
@@ -54,6 +54,10 @@ needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('IAM Identity Center
     expect(counts['sso-oidc:StartDeviceAuthorization']).toBe(1);
     const polls = (await stubRequests()).filter((q) => q.action === 'sso-oidc:CreateToken').map((q) => q.error ?? q.status);
     expect(polls).toEqual(['authorization_pending', 'slow_down', 200]);
+    // Polite polling: the stub's interval (1 s) before each poll, 5 s more after slow_down (RFC 8628 §3.5).
+    const times = (await stubRequests()).filter((q) => q.action === 'sso-oidc:CreateToken').map((q) => Date.parse(q.time!));
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(5950);
     // The token file: sha1 of the session name, the keys SSOTokenFetcher writes, 0600.
     const file = path.join(cacheDir(sb.home), `${sha1('corp')}.json`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -225,6 +229,21 @@ needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('IAM Identity Center
     expect(after.clientId).toBe(before.clientId);
   });
 
+  it('three processes refreshing the same session at once: one refresh, all work (refresh tokens rotate)', async () => {
+    // A sign-in of its own: a home copied from the shared one may hold a refresh token another test has spent.
+    const sb = loginHome();
+    expect((await cliSignIn(sb.vars, ['--session', 'corp'])).code).toBe(0);
+    const file = path.join(cacheDir(sb.home), `${sha1('corp')}.json`);
+    for (let round = 0; round < 2; round++) {
+      const doc = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(file, JSON.stringify({ ...doc, expiresAt: new Date(Date.now() + 5 * 60_000).toISOString().replace(/\.\d+Z/, 'Z') }));
+      await resetAwsStats();
+      const runs = await Promise.all([0, 1, 2].map(() => spawnCli(sb.vars, ['sso', 'accounts', '--refresh', '--search', ssoAccount(7), '--json'])));
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      expect((await awsStats()).counts['sso-oidc:CreateToken'], `round ${round}`).toBe(1);
+    }
+  });
+
   it('an SSO profile of ~/.aws/config signs in from the app (no AWS CLI): the profile’s session gets the token', async () => {
     const sb = loginHome();
     const opened: string[] = [];
@@ -257,7 +276,7 @@ needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('IAM Identity Center
     // The session revoked on the portal: refresh fails too, so it has ended.
     await revokeSessions();
     const ended = results((await runCli(sb.vars, ['login', host, '--json'])).stdout)[0]!;
-    expect(ended.error).toMatchObject({ kind: 'sso-session-ended', message: 'Your IAM Identity Center session corp has ended (it expired or was signed out).', hint: 'Sign in again.' });
+    expect(ended.error).toMatchObject({ kind: 'sso-session-ended', message: 'Your IAM Identity Center session corp has ended (it expired or was signed out).', hint: 'Sign in again (finch-logins sso login --session corp).' });
     const notPortal = await cliSignIn(sb.vars, ['--start-url', 'https://example.com/login', '--region', 'eu-west-1']);
     expect(notPortal.code).toBe(1);
     expect(notPortal.stderr).toContain('https://example.com/login is not an IAM Identity Center start URL in eu-west-1');

@@ -24,6 +24,7 @@ export interface StubRequest {
   action: string;
   status: number;
   error?: string;
+  time?: string;
 }
 
 export async function stubRequests(): Promise<StubRequest[]> {

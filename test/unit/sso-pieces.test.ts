@@ -58,7 +58,7 @@ describe('the token cache', () => {
     expect(await sessionStatus(env, paths, session)).toMatchObject({ state: 'signed-in', canRefresh: false });
     await writeToken(paths, corp, { startUrl: corp.startUrl, region: corp.region, accessToken: 'old', expiresAt: cliTime(Date.now() - 1000) });
     expect(await sessionStatus(env, paths, session)).toMatchObject({ state: 'expired' });
-    await expect(accessToken(env, paths, session)).rejects.toMatchObject({ kind: 'sso-session-ended', hint: 'Sign in again.' });
+    await expect(accessToken(env, paths, session)).rejects.toMatchObject({ kind: 'sso-session-ended', hint: 'Sign in again (finch-logins sso login --session corp).' });
   });
 });
 

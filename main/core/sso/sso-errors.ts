@@ -20,8 +20,13 @@ export function isNetworkError(e: unknown): boolean {
   return networkPattern.test(`${err.message ?? ''} ${err.code ?? ''} ${err.name ?? ''}`.toLowerCase());
 }
 
+/** How to sign in again from a terminal (the window offers a button). */
+export function signInCommand(s: Pick<SsoSession, 'name' | 'startUrl'>): string {
+  return `finch-logins sso login --session ${s.name ?? s.startUrl}`;
+}
+
 export function sessionEnded(s: Pick<SsoSession, 'id' | 'name' | 'startUrl'>, why = 'has ended (it expired or was signed out)'): Failure {
-  return new Failure('sso-session-ended', `Your IAM Identity Center session ${sessionLabel(s)} ${why}.`, 'Sign in again.', { session: s.id });
+  return new Failure('sso-session-ended', `Your IAM Identity Center session ${sessionLabel(s)} ${why}.`, `Sign in again (${signInCommand(s)}).`, { session: s.id });
 }
 
 export function offline(s: Pick<SsoSession, 'region'>): Failure {
