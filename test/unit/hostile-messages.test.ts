@@ -9,6 +9,8 @@ import { toAppError } from '../../main/core/failure';
 import { createBackup } from '../../main/core/fixes/backups';
 import type { FileEdit } from '../../main/core/fixes/file-edit';
 import { withCredsHelper } from '../../main/core/fixes/finch-yaml-edit';
+import { spawnCli } from '../support/cli';
+import { makeSandbox } from '../support/sandbox-home';
 
 // The disk fills up while the backup is written: writeFile fails with ENOSPC for the chosen files only.
 const failing = vi.hoisted(() => ({ code: null as string | null }));
@@ -72,5 +74,11 @@ describe('a password on standard input that is not UTF-8', () => {
   it('is refused clearly, never altered', () => {
     expect(() => stdinText(Buffer.from([0xff, 0xfe, 0x41, 0x42]))).toThrow(/not UTF-8 text \(4 bytes\).*will not change it/);
     expect(stdinText(Buffer.from('pässwörd\n'))).toBe('pässwörd\n');
+  });
+  it('the built CLI reads real bytes on its stdin and refuses them (exit 1), before finch could run', async () => {
+    const sb = makeSandbox({ platform: 'linux' });
+    const r = await spawnCli(sb.vars, ['login', 'ghcr.io', '--username', 'u', '--password-stdin'], Buffer.from([0xff, 0xfe, 0x41, 0x42]) as unknown as string);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^finch-logins: The password read from standard input is not UTF-8 text \(4 bytes\)/);
   });
 });
