@@ -66,6 +66,7 @@ describe('programName', () => {
   it('names the program and its verbs, never the other arguments', () => {
     expect(programName('/usr/local/bin/finch', ['login', 'ghcr.io', '--username', 'me', '--password-stdin'])).toBe('finch login');
     expect(programName('/usr/bin/sudo', ['-n', '-E', '/usr/local/bin/finch', 'vm', 'stop'])).toBe('finch vm stop');
+    expect(programName('/usr/bin/sudo', ['-n', 'DOCKER_CONFIG=/root/.docker', '/usr/local/bin/finch', 'login', 'ghcr.io'])).toBe('finch login');
     expect(programName('/usr/bin/pkexec', ['/usr/bin/finch', 'logout', 'public.ecr.aws'])).toBe('finch logout');
     expect(programName('/opt/bin/docker-credential-pass', ['list'])).toBe('docker-credential-pass list');
     expect(programName('/usr/local/bin/aws', ['sso', 'login', '--profile', 'dev'])).toBe('aws sso login');

@@ -39,10 +39,11 @@ export const drainAfterExitMs = 100;
 /** "finch login", "docker-credential-pass list": the program's name and its verbs, never its other arguments. */
 export function programName(file: string, args: readonly string[]): string {
   const words = [path.basename(file).replace(/\.exe$/i, '')];
-  // sudo -n -E /usr/local/bin/finch login … → "finch login": the program that hangs is finch, not sudo.
+  // sudo -n DOCKER_CONFIG=/root/.docker /usr/local/bin/finch login … → "finch login": the program that hangs is finch,
+  // not sudo, and a VAR=value word before it is a variable, not the program.
   let rest = [...args];
   if (/^(sudo|pkexec)$/.test(words[0]!)) {
-    const target = rest.findIndex((a) => !a.startsWith('-'));
+    const target = rest.findIndex((a) => !a.startsWith('-') && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(a));
     if (target >= 0) {
       words[0] = path.basename(rest[target]!);
       rest = rest.slice(target + 1);
