@@ -52,12 +52,14 @@ export function createSsoSlice(): StateCreator<AppState, [], [], SsoSlice> {
       ssoAdded: null,
 
       async loadSsoSessions() {
-        set({ ssoBusy: 'sessions' });
+        // A sign-in waiting for the browser stays what the view is busy with.
+        const idle = get().ssoBusy === null;
+        if (idle) set({ ssoBusy: 'sessions' });
         const r = await call('ssoSessions', (api) => api.ssoSessions());
-        if (!r.ok) return failed(r.error);
+        if (!r.ok) return idle ? failed(r.error) : undefined;
         const chosen = r.value.find((s) => s.id === get().ssoChosen) ?? r.value.find((s) => s.state === 'signed-in') ?? r.value[0] ?? null;
-        set({ ssoSessions: r.value, ssoBusy: null, ssoError: null });
-        if (chosen) await get().chooseSsoSession(chosen.id);
+        set((s) => ({ ssoSessions: r.value, ...(s.ssoBusy === 'sessions' ? { ssoBusy: null, ssoError: null } : {}) }));
+        if (chosen && !get().ssoPending) await get().chooseSsoSession(chosen.id);
       },
 
       async chooseSsoSession(id) {

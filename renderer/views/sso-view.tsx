@@ -15,9 +15,10 @@ export function SsoView() {
   const busy = useAppStore((s) => s.ssoBusy);
   const pending = useAppStore((s) => s.ssoPending);
 
+  // Read again each time the view is shown: ~/.aws/config may have gained a session meanwhile.
   useEffect(() => {
-    if (sessions === null) void load();
-  }, [sessions, load]);
+    void load();
+  }, [load]);
 
   return (
     <section className="view" aria-labelledby="sso-heading">

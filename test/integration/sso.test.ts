@@ -15,7 +15,7 @@ import { registrationCacheKey } from '../../main/core/sso/token-cache';
 import type { LoginOutcome, SsoAccounts } from '../../shared/types';
 import { builtCli, runCli, spawnCli, startCli } from '../support/cli';
 import { sampleProcesses } from '../support/process-table';
-import { awsStats, ecrHost, loginHome, resetAwsStats, stack } from '../support/login-home';
+import { awsConfig, awsCredentials, awsStats, ecrHost, loginHome, resetAwsStats, stack } from '../support/login-home';
 import { startTlsProxy } from '../support/tls-proxy';
 import { afterFirstPoll, cliSignIn, corpSession, decide, revokeSessions, ssoAccount, stubRequests, withSignedInSession } from '../support/sso';
 import { needs } from '../support/needs';
@@ -68,8 +68,9 @@ needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('IAM Identity Center
     // The registration file, keyed as botocore keys it (scopes from sso_registration_scopes).
     const reg = readCache(sb.home, registrationCacheKey({ name: 'corp', startUrl: 'https://corp.awsapps.com/start/#/', region: 'eu-west-1' }, ['sso:account:access']));
     expect(reg).toMatchObject({ clientId: token.clientId, clientSecret: token.clientSecret, expiresAt: token.registrationExpiresAt, scopes: ['sso:account:access'] });
-    // Nothing else was written to ~/.aws.
-    expect(readFileSync(sb.file('home/.aws/config'), 'utf8')).toContain('[sso-session corp]');
+    // Nothing else was written to ~/.aws: config and credentials are byte for byte as the fixture wrote them.
+    expect(readFileSync(sb.file('home/.aws/config'), 'utf8')).toBe(awsConfig);
+    expect(readFileSync(sb.file('home/.aws/credentials'), 'utf8')).toBe(awsCredentials);
     expect(readdirSync(cacheDir(sb.home)).sort()).toHaveLength(2);
     const sessions = JSON.parse((await runCli(sb.vars, ['sso', 'sessions', '--json'])).stdout).sessions;
     expect(sessions).toEqual([expect.objectContaining({ id: corpSession, state: 'signed-in', canRefresh: true, profiles: ['corp'] })]);
