@@ -65,11 +65,18 @@ async function expectIdempotent(sb: Sandbox, fixId: string, rels: string[]) {
   expect(rels.map((r) => readFileSync(sb.file(r)))).toEqual(before);
 }
 /** `finch login` through the stack's finch stand-in: the docker CLI does the login against the real registry. */
-function finchLogin(sb: Sandbox, extraPath: string[] = []) {
-  return spawnSync(process.env.FL_FINCH!, ['login', process.env.FL_REGISTRY!, '-u', process.env.FL_REGISTRY_USER!, '--password-stdin'], {
+function finchLogin(sb: Sandbox, extraPath: string[] = [], server = process.env.FL_REGISTRY!) {
+  return spawnSync(process.env.FL_FINCH!, ['login', server, '-u', process.env.FL_REGISTRY_USER!, '--password-stdin'], {
     input: process.env.FL_REGISTRY_PASSWORD,
     encoding: 'utf8',
-    env: { ...process.env, HOME: sb.home, DOCKER_CONFIG: sb.file('home/.finch'), PATH: [...extraPath, process.env.PATH].join(':') },
+    env: {
+      ...process.env,
+      HOME: sb.home,
+      DOCKER_CONFIG: sb.file('home/.finch'),
+      PATH: [...extraPath, process.env.PATH].join(':'),
+      // A host of this run's own, served by the stack's registry: its keyring entry is not shared with other files.
+      FL_FINCH_REGISTRY_MAP: JSON.stringify({ [server]: process.env.FL_REGISTRY }),
+    },
   });
 }
 
@@ -164,10 +171,11 @@ needs('an unlocked Secret Service keyring and docker-credential-secretservice (e
       expect(finch('vm', 'start').status).toBe(0);
       expect(cfg(sb).credsStore).toBe('osxkeychain');
     }
-    used.push(process.env.FL_REGISTRY!);
-    const login = finchLogin(sb, [sb.file('root/usr/local/bin')]);
+    const other = host('after-starts');
+    used.push(other);
+    const login = finchLogin(sb, [sb.file('root/usr/local/bin')], other);
     expect(login.status, login.stderr).toBe(0);
-    expect(keyringGet(process.env.FL_REGISTRY!)).toMatchObject({ Secret: process.env.FL_REGISTRY_PASSWORD });
+    expect(keyringGet(other)).toMatchObject({ Secret: process.env.FL_REGISTRY_PASSWORD });
     expect(cfg(sb).credHelpers).toEqual({ [ecr]: 'ecr-login' });
   });
 
