@@ -1,6 +1,6 @@
 // The Health view, end to end on sandbox homes with main's real checks and fixes: a failing check, its Fix with
 // the diff, Apply, the check turning green, Undo putting the files back byte for byte; the "restart required"
-// banner and a VM restart with its output streaming in. Also saves the Health screenshots for the docs.
+// banner and a VM restart with its output streaming in. (The docs' screenshots: `npm run screenshots`.)
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,6 @@ import { basicAuth, expect, fakeCredentialHelper, test, type SandboxHome, type S
 import { awsConfig, macFinch } from './harness/homes';
 import { needs } from './harness/needs';
 
-const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
 const ecrHosts = ['123456789012.dkr.ecr.us-east-1.amazonaws.com', '210987654321.dkr.ecr.eu-central-1.amazonaws.com'];
 const configRel = '.finch/config.json';
 const yamlRel = '.finch/finch.yaml';
@@ -351,27 +350,4 @@ test('the checks run again by themselves when main reports a changed file', asyn
   await expect(checkItem(page, ecrCheck)).toContainText('OK');
   await expect(healthNav(page)).toHaveText(/^Health$/);
   expect(runs()).toBe(before + 1);
-});
-
-test('saves the Health screenshots (light and dark) and the Fix preview', async ({ app, page, sandboxHome }) => {
-  const home = withKeychainHelper(sandboxHome(ecrStoreHome({ aws: false })));
-  await app.open(home);
-  await openHealth(page);
-  await expect(checkItem(page, ecrCheck)).toContainText('Failed');
-  await expect(checkItem(page, 'AWS profiles for Amazon ECR')).toContainText('Warning');
-  await expect(page.getByRole('region', { name: 'Virtual machine' })).toBeVisible();
-  await expect(healthNav(page)).toHaveText(/Health\s*2$/);
-
-  const shot = { animations: 'disabled', caret: 'hide' } as const;
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: path.join(screenshots, 'health.png'), ...shot });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: path.join(screenshots, 'health-dark.png'), ...shot });
-
-  // Tall enough for the whole preview: the reasons, both diffs and the VM note.
-  await page.setViewportSize({ width: 1100, height: 1060 });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await checkItem(page, ecrCheck).getByRole('button', { name: 'Fix…' }).click();
-  await expect(fixDialog(page).getByRole('figure', { name: 'Changes to config.json' })).toBeVisible();
-  await page.screenshot({ path: path.join(screenshots, 'fix-preview.png'), ...shot });
 });

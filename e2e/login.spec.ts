@@ -21,7 +21,6 @@ import { test as base, expect, pageState, registries, registryRow, type AppHarne
 import { needs } from './harness/needs';
 import { fromNow, hour, macFinch } from './harness/homes';
 
-const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
 const named = ecrHost(accounts.named, 'eu-west-1');
 const devHost = ecrHost(accounts.dev, 'us-east-1');
 const deniedHost = ecrHost(accounts.denied, 'eu-west-1');
@@ -277,20 +276,12 @@ test.describe('against the real stack', () => {
     const dockerDetail = detailOf(registryRow(page, 'docker.io'));
     await expect(dockerDetail).toContainText('Skipped: docker.io needs a username and a password or access token.');
 
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.screenshot({ path: path.join(screenshots, 'login-all.png'), animations: 'disabled', caret: 'hide' });
-
     // The skipped row's next step: the password dialog, with Docker Hub's advice.
     await dockerDetail.getByRole('button', { name: 'Enter password…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Log in to docker.io' });
     await expect(dialog).toContainText('Use a personal access token');
     await dialog.getByLabel('Docker ID', { exact: true }).fill(stack.user);
     await dialog.getByLabel('Access token', { exact: true }).fill(stack.password);
-    await page.mouse.move(0, 0);
-    await page.screenshot({ path: path.join(screenshots, 'login-dialog.png'), animations: 'disabled', caret: 'hide' });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: path.join(screenshots, 'login-dialog-dark.png'), animations: 'disabled', caret: 'hide' });
-    await page.emulateMedia({ colorScheme: 'light' });
     await dialog.getByRole('button', { name: 'Log in' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(statusCell(registryRow(page, 'docker.io'))).toHaveText(loggedInNoExpiry);
@@ -385,7 +376,6 @@ test.describe('against the real stack', () => {
     await field.fill(pasted);
     await expect(facts).toHaveText(['Amazon ECR', accounts.dev, 'us-west-2', host]);
     await expect(dialog).toContainText('Logs in with an AWS profile');
-    await page.screenshot({ path: path.join(screenshots, 'login-add-registry.png'), animations: 'disabled', caret: 'hide' });
     await add.click();
     await expect(dialog).toHaveCount(0);
     const row = registryRow(page, host);

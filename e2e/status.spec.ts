@@ -1,16 +1,14 @@
 // The read-only window: what Finch's registry logins and the AWS profiles look like on a sandbox home, served
-// by main's real handler table. Also saves the README's screenshots.
-import path from 'node:path';
+// by main's real handler table. (The README's screenshots: `npm run screenshots`, screenshots/docs.spec.ts.)
 import type { Page } from '@playwright/test';
 import { Failure } from '../main/core/failure';
 import { basicAuth, expect, registries, registryRow, test, type SandboxHomeOptions } from './harness';
-import { awsConfig, awsCredentials, awsSecretKey, macFinch, screenshotHome } from './harness/homes';
+import { awsConfig, awsCredentials, awsSecretKey, macFinch } from './harness/homes';
 
 const dockerHubPassword = 'dckr_pat_Zq8mN3vT5wX1yB7cK0aRfinch';
 const privatePassword = 'S3cure-Registry-Passw0rd!';
 const ecrHost = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
 const privateHost = 'registry.internal.example.com:5000';
-const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
 
 /** A macOS user with an ECR registry through ecr-login, a plaintext Docker Hub login and a company registry. */
 function macHome(): SandboxHomeOptions {
@@ -184,15 +182,4 @@ test('shows a failed read with its hint, and recovers on Refresh', async ({ app,
   await page.getByRole('button', { name: 'Refresh status' }).click();
   await expect(registryRow(page, 'ghcr.io')).toBeVisible();
   await expect(alert).toHaveCount(0);
-});
-
-test('saves the README screenshots (light and dark)', async ({ app, page, sandboxHome }) => {
-  await app.open(sandboxHome(screenshotHome()));
-  await expect(registries(page).getByRole('row')).toHaveCount(1 + 8);
-  await expect(page.getByRole('region', { name: /problem/ })).toHaveCount(0);
-
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: path.join(screenshots, 'main-window.png'), animations: 'disabled', caret: 'hide' });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: path.join(screenshots, 'main-window-dark.png'), animations: 'disabled', caret: 'hide' });
 });
