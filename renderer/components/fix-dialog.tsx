@@ -48,7 +48,8 @@ function FixContent({ flow, home }: { flow: FixFlow; home: string | null }) {
         </p>
       </header>
 
-      <div className="modal-scroll">
+      {/* Focusable, so the keyboard can scroll a preview taller than the dialog (it may hold no link or button). */}
+      <div className="modal-scroll" tabIndex={0} role="region" aria-label="The fix in detail">
         {phase === 'loading' && (
           <p className="modal-loading" role="status">
             <RefreshIcon className="spin" />
