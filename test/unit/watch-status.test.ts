@@ -43,7 +43,15 @@ function fakeWatchFs() {
     fingerprint: (file) => String(versions.get(path.basename(file)) ?? 0),
   };
   const touch = (name: string) => listeners.forEach((l) => l(name));
-  return { fs, touch, change: (name: string) => (versions.set(name, (versions.get(name) ?? 0) + 1), touch(name)) };
+  /** Finch's in-place rewrite: an event sees the file emptied (O_TRUNC), the next the same bytes as before. */
+  const rewriteInPlace = (name: string) => {
+    const before = versions.get(name) ?? 0;
+    versions.set(name, -1);
+    touch(name);
+    versions.set(name, before);
+    touch(name);
+  };
+  return { fs, touch, rewriteInPlace, change: (name: string) => (versions.set(name, (versions.get(name) ?? 0) + 1), touch(name)) };
 }
 
 const status = (n: number): Status => ({ platform: 'linux', finch: {} as Status['finch'], registries: [], profiles: [], problems: [{ file: 'f', message: String(n) }] });
@@ -86,6 +94,23 @@ describe('status watcher (fake timers)', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(read).toHaveBeenCalledTimes(2);
     touch('finch.yaml');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(read).toHaveBeenCalledTimes(2);
+    w.stop();
+  });
+
+  it('an in-place rewrite seen half-way (the file empty for a moment) starts no read once it has the same bytes', async () => {
+    vi.useFakeTimers();
+    const { fs, rewriteInPlace, change } = fakeWatchFs();
+    const read = vi.fn(async () => status(1));
+    const w = startStatusWatcher(currentEnv({ HOME: '/h', FINCH_LOGINS_PLATFORM: 'darwin' }), { onStatus: () => undefined, read, fs });
+    await w.refreshNow();
+    rewriteInPlace('finch.yaml');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(read).toHaveBeenCalledTimes(1);
+    // A real change in the same burst still gives its one read.
+    rewriteInPlace('finch.yaml');
+    change('config.json');
     await vi.advanceTimersByTimeAsync(1_000);
     expect(read).toHaveBeenCalledTimes(2);
     w.stop();

@@ -9,9 +9,11 @@
 //
 // Every finch command, `vm status` included, rewrites finch.yaml (Finch's config.Load writes the file back on every
 // run, runfinch/finch pkg/config/config.go), and each read runs `finch vm status`: the read itself makes a change
-// event. So an event counts only when the file's content differs from what it was when the last read started;
+// event. So a change counts only when the file's content differs from what it was when the last read started;
 // Finch's rewrite of unchanged settings is the same bytes and starts nothing (Finch's first rewrite of a hand-written
-// file — comments dropped, defaults added — is a real change and gives one more read).
+// file — comments dropped, defaults added — is a real change and gives one more read). The content is compared when
+// the burst is over (the debounce fires), not at each event: Finch writes finch.yaml in place (O_TRUNC, then the
+// bytes), so an event can see the file empty for a moment — different, though the finished file is the same.
 import path from 'node:path';
 import type { Status } from '../../../shared/types';
 import type { Env } from '../env';
@@ -94,9 +96,17 @@ export function startStatusWatcher(env: Env, opts: StatusWatcherOptions): Status
   };
 
   const refresh = debounce(() => void refreshNow(), opts.debounceMs ?? defaultDebounceMs);
+  /** Files with an event since the last check; read again only if one of them now differs from the last read. */
+  const touched = new Set<string>();
+  const differsFromLastRead = (file: string) => !atLastRead.has(file) || fs.fingerprint(file) !== atLastRead.get(file);
+  const refreshIfChanged = debounce(() => {
+    const files = [...touched];
+    touched.clear();
+    if (files.some(differsFromLastRead)) void refreshNow();
+  }, opts.debounceMs ?? defaultDebounceMs);
   const onChange = (file: string) => {
-    if (atLastRead.has(file) && fs.fingerprint(file) === atLastRead.get(file)) return;
-    refresh();
+    touched.add(file);
+    refreshIfChanged();
   };
   const watcher = watchFiles(targets, onChange, fs);
   const poll = setInterval(() => {
@@ -111,6 +121,7 @@ export function startStatusWatcher(env: Env, opts: StatusWatcherOptions): Status
     stop() {
       stopped = true;
       refresh.cancel();
+      refreshIfChanged.cancel();
       clearInterval(poll);
       watcher.close();
     },
