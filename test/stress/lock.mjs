@@ -66,7 +66,7 @@ async function round(kind, r) {
   const runs = Array.from({ length: opt.writers }, (_, w) => start(writer, [dir, `w${w}`, String(opt.updates)]));
   const results = await Promise.all(runs.map((x) => x.exited));
   const took = Date.now() - began;
-  for (const [w, res] of results.entries()) if (res.code !== 0) failures.push(`${kind} ${r}: writer ${w} exited ${res.code}: ${res.err.trim().split('\n').pop()}`);
+  for (const [w, res] of results.entries()) if (res.code !== 0) failures.push(`${kind} ${r}: writer ${w} exited ${res.code}: ${res.err.trim().split('\n').filter((l) => /Error/.test(l)).join(' | ') || res.err.trim()}`);
   const state = JSON.parse(readFileSync(path.join(dir, 'state.json'), 'utf8'));
   const expected = opt.writers * opt.updates;
   const counted = Number(state.registries['counter.example']?.loggedInWith ?? 0);

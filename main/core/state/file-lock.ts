@@ -141,9 +141,16 @@ async function isLive(file: string, pid: number, staleMs: number): Promise<boole
 /** The lock folder; a lock *file* of the same name is from an older version (pid inside) and is removed when stale. */
 async function makeLockDir(dir: string, staleMs: number, deadline: number): Promise<void> {
   for (;;) {
-    await mkdir(dir, { recursive: true, mode: 0o700 }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
-    });
+    const raced = await mkdir(dir, { recursive: true, mode: 0o700 }).then(
+      () => false,
+      (e: NodeJS.ErrnoException) => {
+        // EEXIST: an old lock file is there; ENOENT: it was removed while mkdir looked at it (look again).
+        if (e.code === 'ENOENT' && Date.now() <= deadline) return true;
+        if (e.code !== 'EEXIST') throw e;
+        return false;
+      },
+    );
+    if (raced) continue;
     try {
       if ((await stat(dir)).isDirectory()) return;
       const pid = Number(await readFile(dir, 'utf8'));
@@ -152,7 +159,8 @@ async function makeLockDir(dir: string, staleMs: number, deadline: number): Prom
         continue;
       }
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      // Removed, or already replaced by the folder, while we looked: look again.
+      if (!['ENOENT', 'EISDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
       continue;
     }
     if (Date.now() > deadline) throw new Failure('state-busy', `An older Finch Logins process is holding ${path.basename(dir, '.lock')}.`, 'Close it, then try again.');
