@@ -243,6 +243,9 @@ test('"Restart required" when finch.yaml changed since the VM started; Restart s
   await expect(log).toBeInViewport();
   await expect(log).toContainText('$ finch vm stop');
   await expect(vm.getByRole('status', { name: 'VM status' })).toHaveText('Restarting…');
+  // The header and the VM check say so too, rather than a stale "Running" / OK.
+  await expect(page.getByRole('banner').getByRole('definition').filter({ hasText: /Restarting/ })).toHaveText('Restarting…');
+  await expect(checkItem(page, 'Finch VM is running')).toContainText('Restarting…');
   await expect(log).not.toContainText('VM status: running');
   await expect(log).toContainText('$ finch vm start', { timeout: 10_000 });
   await expect(log).toContainText('VM status: running', { timeout: 10_000 });

@@ -9,6 +9,7 @@ export function FinchHeader() {
   const status = useAppStore((s) => s.status);
   const loading = useAppStore((s) => s.loading);
   const refresh = useAppStore((s) => s.refresh);
+  const restarting = useAppStore((s) => s.vm.phase === 'restarting');
   const finch = status?.finch;
   const home = status ? homeOf(status) : null;
 
@@ -35,7 +36,8 @@ export function FinchHeader() {
             <div className="fact">
               <dt>Virtual machine</dt>
               <dd>
-                <StatePill tone={vmTone[finch.vm]} label={vmLabel[finch.vm]} />
+                {/* While a restart runs the snapshot's "running" is out of date: say what is happening instead. */}
+                {restarting ? <StatePill tone="info" label="Restarting…" /> : <StatePill tone={vmTone[finch.vm]} label={vmLabel[finch.vm]} />}
               </dd>
             </div>
           )}

@@ -2,6 +2,7 @@
 // what it found in its own words and, where one exists, the fix.
 import type { Check, CheckStatus } from '../../shared/types';
 import type { Tone } from '../format';
+import { useAppStore } from '../store';
 import { sortChecks } from '../store/health-slice';
 import { Inline, tildify } from './health-text';
 import { CheckStatusIcon } from './icons';
@@ -30,6 +31,7 @@ export function HealthCheckList({ checks, home, onFix, disabled = false }: Props
 
 export function CheckRow({ check: c, home, onFix, disabled = false }: { check: Check; home: string | null; onFix?: (check: Check) => void; disabled?: boolean }) {
   const titleId = `check-${c.id}`;
+  const restarting = useAppStore((s) => s.vm.phase === 'restarting');
   return (
     <li className={`check check-${c.status}`} aria-labelledby={titleId}>
       <CheckStatusIcon status={c.status} />
@@ -38,7 +40,12 @@ export function CheckRow({ check: c, home, onFix, disabled = false }: { check: C
           <h3 id={titleId} className="check-title">
             {c.title}
           </h3>
-          <StatePill tone={checkTone[c.status]} label={checkLabel[c.status]} />
+          {restarting && c.id === 'finch-vm-running' ? (
+            // The check ran before the restart began: until it runs again, it cannot say the VM is running.
+            <StatePill tone="info" label="Restarting…" />
+          ) : (
+            <StatePill tone={checkTone[c.status]} label={checkLabel[c.status]} />
+          )}
         </div>
         {/* What passed shows on one line; the whole text is on hover. */}
         <p className="check-detail" title={c.status === 'ok' || c.status === 'skipped' ? tildify(c.detail, home) : undefined}>
