@@ -1,4 +1,5 @@
-// Every file and folder the app reads or writes, per platform, built in one place (see FACTS.md for the table).
+// Every file and folder the app reads or writes, per platform, built in one place (README.md, "Files per platform",
+// has the table).
 // Joins use the host's path module: on a real Windows host that is path.win32; a Windows-shaped home simulated
 // on Linux (FINCH_LOGINS_PLATFORM=win32) stays readable.
 import path from 'node:path';

@@ -1,4 +1,5 @@
-// The window's one store, made of slices; later features (logins, health) add theirs here.
+// The window's one store, made of one slice per concern (status, navigation, logins, health, settings, SSO); each
+// slice's file says what it holds and which contract channels it calls. A new concern adds its slice here.
 import { create } from 'zustand';
 import type { AppState } from './app-state';
 import { bridge } from './bridge';

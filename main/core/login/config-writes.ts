@@ -1,8 +1,9 @@
 // How `finch login` and `finch logout` change config.json, and how the app makes sure none of those changes is lost.
 //
-// finch writes config.json through docker/cli's configfile: read the file, change it in memory, write a temp file and
-// rename it over — with no lock (FACTS.md). Two logins that both rewrite one config.json at once keep only the
-// last writer's view: docker CLI 28.2.2 keeps 1–2 of 10 parallel plaintext logins. So:
+// finch writes config.json through docker/cli's configfile (nerdctl's login uses it): read the file, change it in
+// memory, write a temp file and rename it over — with no lock (docker/cli cli/config/configfile/file.go, Save). Two
+// logins that both rewrite one config.json at once keep only the last writer's view: docker CLI 28.2.2 keeps 1–2 of
+// 10 parallel plaintext logins. So:
 //   - a login whose credential lands in a helper and leaves config.json as it is may run beside others;
 //   - a login or logout that rewrites config.json runs alone for that file, under a lock every Finch Logins process
 //     (the window, the CLI, a fix) takes (programs other than ours cannot be stopped: that is what the read-back is for);
