@@ -2,7 +2,7 @@
 // allowed to make it is not (so the rule is about the boundary, not the import).
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 const eslint = new ESLint({ cwd: root });
@@ -13,7 +13,11 @@ async function lint(rel: string, code: string): Promise<string[]> {
   return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe('layer boundaries', () => {
+// The first lint loads the config, the TypeScript parser and the plugins: seconds on a busy machine.
+const slow = { timeout: 30_000 };
+beforeAll(() => lint('shared/warm-up.ts', 'export const x = 1;\n'), 60_000);
+
+describe('layer boundaries', slow, () => {
   it.each([
     ['main/core/planted.ts', "import { tray } from '../app/tray';\nexport const x = tray;\n", /main\/core serves the shells/],
     ['main/core/login/planted.ts', "import { runCli } from '../../cli/index';\nexport const x = runCli;\n", /main\/core serves the shells/],
@@ -41,7 +45,7 @@ describe('layer boundaries', () => {
   });
 });
 
-describe('React hooks rules in the renderer', () => {
+describe('React hooks rules in the renderer', slow, () => {
   it('a hook called conditionally is an error', async () => {
     const code = [
       "import { useState } from 'react';",
