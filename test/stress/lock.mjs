@@ -37,8 +37,9 @@ const stuckHolder = await bundle(
   `import { acquireLock } from './main/core/state/file-lock';
    const [dir] = process.argv.slice(2);
    const held = await acquireLock(dir + '/state.json.lock', { staleMs: ${opt.stale} });
-   process.stdout.write('held\\n');
+   // The handler first: the stop may come the moment "held" is out.
    process.on('SIGTERM', async () => { process.stdout.write(await held.stillHeld() ? 'still-held\\n' : 'lost\\n'); process.exit(0); });
+   process.stdout.write('held\\n');
    setInterval(() => undefined, 1000);`,
 );
 
