@@ -4,6 +4,7 @@
 // tray's Restart VM item until the VM has restarted. Electron-free, unit-tested.
 import type { Channel } from '../../shared/contract';
 import type { Check, FixResult, VmStatus } from '../../shared/types';
+import type { CheckId } from '../../shared/ids';
 import type { Handlers } from '../core/handlers';
 
 /** Calls that take a while and change logins or the VM: the tray shows "busy" while one runs. */
@@ -15,7 +16,7 @@ export const changingChannels: ReadonlySet<Channel> = new Set<Channel>([
 ]);
 
 /** main/core/health/checks/vm-restart-pending.ts */
-export const vmRestartCheckId = 'vm-restart-pending';
+export const vmRestartCheckId: CheckId = 'vm-restart-pending';
 
 export interface HandlerObserver {
   onBusyChange(busy: boolean): void;

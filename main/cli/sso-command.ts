@@ -5,12 +5,11 @@
 // IAM Identity Center without the AWS CLI: the device sign-in prints the page to open and the code to check.
 import type { SsoAccountInfo } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
-import { toAppError } from '../core/failure';
 import { regionPattern } from '../../shared/registry-host';
 import { addSsoRegistries, createSignIns, readSessions, ssoAccounts, ssoSessions } from '../core/sso/sso-service';
 import { onlySession } from '../core/sso/sso-sessions';
 import { parseArgs } from './args';
-import type { Output } from './output';
+import { reportFailure, type Output } from './output';
 import { table } from './table';
 
 const subcommands = 'sessions, login, accounts, add';
@@ -22,12 +21,6 @@ async function sessionId(env: Env, given: string | boolean | undefined): Promise
   const match = sessions.find((s) => s.id === given || s.name === given || s.startUrl === given);
   if (!match) throw new UsageError(`no IAM Identity Center session "${given}" (known: ${sessions.map((s) => s.name ?? s.startUrl).join(', ') || 'none'})`);
   return match.id;
-}
-
-function fail(out: Output, e: unknown): number {
-  const err = toAppError(e);
-  out.stderr(`finch-logins: ${err.message}${err.hint ? `\n  → ${err.hint}` : ''}`);
-  return 1;
 }
 
 export async function ssoCommand(argv: string[], env: Env, out: Output): Promise<number> {
@@ -72,7 +65,7 @@ async function loginCommand(argv: string[], env: Env, out: Output): Promise<numb
     return 0;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    return fail(out, e);
+    return reportFailure(out, e, false);
   }
 }
 
@@ -95,7 +88,7 @@ async function accountsCommand(argv: string[], env: Env, out: Output): Promise<n
     return 0;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    return fail(out, e);
+    return reportFailure(out, e, !!flags.json);
   }
 }
 
@@ -128,6 +121,6 @@ async function addCommand(argv: string[], env: Env, out: Output): Promise<number
     return 0;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    return fail(out, e);
+    return reportFailure(out, e, !!flags.json);
   }
 }

@@ -81,4 +81,14 @@ describe('failures honour --json and keep the hint', () => {
     const json = await runCli(sb.vars, ['logout', 'ghcr.io', '--json']);
     expect(JSON.parse(json.stdout).results[0]).toMatchObject({ host: 'ghcr.io', result: 'failed', error: { kind: 'finch-missing', hint: expect.stringContaining('Install Finch') } });
   });
+
+  it('sso commands fail like the others: the next step for people, { "error" } with --json', async () => {
+    sb = makeSandbox({ platform: 'darwin' }); // no ~/.aws/config: no IAM Identity Center session
+    const human = await runCli(sb.vars, ['sso', 'accounts']);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toBe('finch-logins: No IAM Identity Center session is set up.\n  \u2192 Add an [sso-session] to ~/.aws/config, or sign in with --start-url URL --region REGION.\n');
+    const json = await runCli(sb.vars, ['sso', 'accounts', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ error: { kind: 'sso-no-session', message: 'No IAM Identity Center session is set up.', hint: expect.stringContaining('[sso-session]') } });
+  });
 });
