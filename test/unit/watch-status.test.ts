@@ -51,7 +51,7 @@ function fakeWatchFs() {
     versions.set(name, before);
     touch(name);
   };
-  return { fs, touch, rewriteInPlace, change: (name: string) => (versions.set(name, (versions.get(name) ?? 0) + 1), touch(name)) };
+  return { fs, touch, rewriteInPlace, versions, change: (name: string) => (versions.set(name, (versions.get(name) ?? 0) + 1), touch(name)) };
 }
 
 const status = (n: number): Status => ({ platform: 'linux', finch: {} as Status['finch'], registries: [], profiles: [], problems: [{ file: 'f', message: String(n) }] });
@@ -113,6 +113,30 @@ describe('status watcher (fake timers)', () => {
     change('config.json');
     await vi.advanceTimersByTimeAsync(1_000);
     expect(read).toHaveBeenCalledTimes(2);
+    w.stop();
+  });
+
+  it('a burst that ends while our read runs is judged after the read (its finch may be mid-rewrite of finch.yaml)', async () => {
+    vi.useFakeTimers();
+    const { fs, touch, versions } = fakeWatchFs();
+    let reads = 0;
+    // Each read runs `finch vm status`, which empties finch.yaml (O_TRUNC) and writes the same bytes back 900 ms later.
+    const read = vi.fn(
+      () =>
+        new Promise<Status>((resolve) => {
+          reads++;
+          versions.set('finch.yaml', -1);
+          touch('finch.yaml');
+          setTimeout(() => versions.set('finch.yaml', 0), 900);
+          setTimeout(() => resolve(status(1)), 1_000);
+        }),
+    );
+    const w = startStatusWatcher(currentEnv({ HOME: '/h', FINCH_LOGINS_PLATFORM: 'darwin' }), { onStatus: () => undefined, read, fs });
+    const first = w.refreshNow();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await first;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(reads).toBe(1);
     w.stop();
   });
 

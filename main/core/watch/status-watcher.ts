@@ -77,6 +77,26 @@ export function startStatusWatcher(env: Env, opts: StatusWatcherOptions): Status
     }
   };
 
+  /** Files with an event since the last check; read again only if one of them now differs from the last read. */
+  const touched = new Set<string>();
+  /** A burst ended while a read was running (and its finch may be half-way through rewriting finch.yaml). */
+  let recheck = false;
+  const differsFromLastRead = (file: string) => !atLastRead.has(file) || fs.fingerprint(file) !== atLastRead.get(file);
+  const changedSinceLastRead = () => {
+    const files = [...touched];
+    touched.clear();
+    return files.some(differsFromLastRead);
+  };
+  const moreToRead = () => {
+    if (again) {
+      again = false;
+      return true;
+    }
+    if (!recheck) return false;
+    recheck = false;
+    return changedSinceLastRead();
+  };
+
   // One read at a time; changes that arrive during a read cause exactly one more read after it.
   const refreshNow = (): Promise<Status | null> => {
     if (running) {
@@ -85,10 +105,7 @@ export function startStatusWatcher(env: Env, opts: StatusWatcherOptions): Status
     }
     running = (async () => {
       let result = await readOnce();
-      while (again && !stopped) {
-        again = false;
-        result = await readOnce();
-      }
+      while (!stopped && moreToRead()) result = await readOnce();
       running = null;
       return result;
     })();
@@ -96,13 +113,10 @@ export function startStatusWatcher(env: Env, opts: StatusWatcherOptions): Status
   };
 
   const refresh = debounce(() => void refreshNow(), opts.debounceMs ?? defaultDebounceMs);
-  /** Files with an event since the last check; read again only if one of them now differs from the last read. */
-  const touched = new Set<string>();
-  const differsFromLastRead = (file: string) => !atLastRead.has(file) || fs.fingerprint(file) !== atLastRead.get(file);
+  // Compared only once no read of ours is running: the read's own `finch vm status` rewrites finch.yaml in place.
   const refreshIfChanged = debounce(() => {
-    const files = [...touched];
-    touched.clear();
-    if (files.some(differsFromLastRead)) void refreshNow();
+    if (running) recheck = true;
+    else if (changedSinceLastRead()) void refreshNow();
   }, opts.debounceMs ?? defaultDebounceMs);
   const onChange = (file: string) => {
     touched.add(file);
