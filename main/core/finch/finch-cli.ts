@@ -89,7 +89,11 @@ export async function probeFinch(env: Env, paths: Paths, known?: KnownFinch): Pr
     );
   const remembered = rememberedVersion(path, known).version;
   // Finch on Linux has no `vm` command at all (cmd/finch/main_native.go): asking would only fail.
-  const [version, vm] = await Promise.all([remembered ? null : ask(['--version']), env.platform === 'linux' ? null : ask(['vm', 'status'])]);
+  // One after the other, never at once: every finch command rewrites finch.yaml in place (O_TRUNC, then the bytes;
+  // runfinch/finch pkg/config/config.go), so a second finch reading it meanwhile sees an empty file and writes
+  // Finch's defaults back — the user's cpus and memory lost (seen with the stand-in: 10 of 30 parallel pairs).
+  const version = remembered ? null : await ask(['--version']);
+  const vm = env.platform === 'linux' ? null : await ask(['vm', 'status']);
   if (missing) return { path: null, version: null, vm: 'unknown' };
   return {
     path,
