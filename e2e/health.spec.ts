@@ -138,7 +138,8 @@ test('Fix shows the diff, Apply turns the check green, Undo puts the files back 
 
   await page.getByRole('button', { name: 'Undo last fix' }).click();
   const undone = page.getByRole('status').filter({ hasText: 'Undone' });
-  await expect(undone).toContainText('Undid "ecr-login-setup"');
+  await expect(undone).toContainText('Undid "Let ecr-login fetch Amazon ECR tokens"');
+  await expect(undone).not.toContainText('ecr-login-setup');
   await expect(undone.getByRole('list', { name: 'Restored files' })).toHaveText(/~\/\.finch\/finch\.yaml\s*~\/\.finch\/config\.json/);
   expect(readFileSync(home.path(configRel))).toEqual(configBefore);
   expect(readFileSync(home.path(yamlRel))).toEqual(yamlBefore);
@@ -280,10 +281,16 @@ test.describe('against the real keyring', () => {
     const before = readFileSync(home.path(cfg));
     try {
       await app.open(home);
-      await openHealth(page);
-      const check = checkItem(page, 'No passwords in plain text');
-      await expect(check).toContainText('Warning');
-      await check.getByRole('button', { name: 'Fix…' }).click();
+      // docker/cli asks the credsStore, not the file: the keyring holds nothing yet, so the row is logged out — and
+      // says that a password sits unused in config.json, with the fix to move it.
+      const row = page.getByRole('table', { name: 'Registries' }).getByRole('row', { name: new RegExp(host.replace(/\./g, '\\.')) });
+      await expect(row).toContainText('Logged out');
+      const shadow = row.getByText('A password in plain text in config.json is not used');
+      await expect(shadow).toContainText('Finch reads secretservice, which holds no login for it: Finch is logged out.');
+      // The row's own way to the fix: Health, with the fix's preview open (the same as the check's Fix…).
+      await row.getByRole('button', { name: 'Move plain-text passwords into the credential store…' }).click();
+      await expect(page.getByRole('heading', { name: 'Health', level: 2 })).toBeVisible();
+      await expect(checkItem(page, 'No passwords in plain text')).toContainText('Warning');
       const dialog = page.getByRole('dialog', { name: 'Move plain-text passwords into the credential store' });
       const diff = dialog.getByRole('figure', { name: 'Changes to config.json' });
       await expect(diff.locator('del')).toHaveCount(3);
@@ -297,10 +304,18 @@ test.describe('against the real keyring', () => {
       expect(JSON.parse(stored.stdout)).toMatchObject({ Username: 'robot', Secret: secret });
 
       await dialog.getByRole('button', { name: 'Undo' }).click();
-      await expect(dialog.getByRole('status').filter({ hasText: 'Undone' })).toBeVisible();
+      const undone = dialog.getByRole('status').filter({ hasText: 'Undone' });
+      await expect(undone).toContainText('Undid "Move plain-text passwords into the credential store"');
+      // Undo puts the file back, not the keyring: it says so.
+      await expect(undone).toContainText(`Not undone: the login for ${host} in “secretservice” stays there`);
       expect(readFileSync(home.path(cfg))).toEqual(before);
+      expect(keyring('get', host).status).toBe(0);
       await dialog.getByRole('button', { name: 'Done' }).click();
       await expect(checkItem(page, 'No passwords in plain text')).toContainText('Warning');
+      // And the row tells that truth: logged in from the keyring, the file's copy unused.
+      await nav(page).getByRole('button', { name: /^Registries/ }).click();
+      await expect(row).toContainText('Logged in');
+      await expect(row.getByText('A password in plain text in config.json is not used')).toContainText('Finch uses the login in secretservice.');
 
       // Neither the password nor its base64 ever crossed to the page.
       for (const s of [secret, basicAuth('robot', secret)]) {

@@ -3,7 +3,7 @@ import type { AuthSource, LoginState, ProfileType, Registry, RegistryKind, Statu
 import { canLogIn } from '../shared/login-all';
 
 // The countdown's words, shared with the CLI and the tray.
-export { formatRemaining } from '../shared/format';
+export { formatRemaining, plural } from '../shared/format';
 
 export const kindLabel: Record<RegistryKind, string> = {
   ecr: 'Amazon ECR',
@@ -39,6 +39,10 @@ export function stateView(r: Registry): StateView {
   // A per-registry helper (ecr-login) has nothing stored: it fetches a token each time Finch needs one.
   if (r.auth === 'cred-helper' && r.state === 'unknown') {
     return { label: 'On demand', tone: 'info', detail: `${r.helper ?? 'The helper'} gets credentials each time Finch needs them.` };
+  }
+  // With a store, the store is all docker asks: say which one holds (or lacks) the login.
+  if (r.auth === 'creds-store' && r.helper && (r.state === 'logged-in' || r.state === 'logged-out')) {
+    return { ...states[r.state], detail: r.state === 'logged-in' ? `${r.helper} holds a login for this registry.` : `${r.helper} holds no login for this registry.` };
   }
   return states[r.state];
 }
@@ -81,9 +85,6 @@ export function displayPath(file: string, home: string | null): string {
   return file;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** A long path cut in the middle, keeping its first folder and its last ones: "/tmp/…/usr/local/bin/finch". */
 export function shortPath(file: string, max = 36): string {

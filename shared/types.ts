@@ -39,6 +39,12 @@ export interface Registry {
   state: LoginState;
   /** Logs in with an IAM Identity Center role (added from the account picker) instead of a profile. */
   sso?: SsoRoleBinding;
+  /**
+   * config.json also holds a password or token for this registry in plain text, but a credential helper or the
+   * credsStore answers for it, so docker and Finch never read that copy (docker/cli configfile GetCredentialsStore:
+   * credHelpers, then credsStore, the file only when neither is set). `state` is what the helper or store holds.
+   */
+  plaintextShadowed?: true;
 }
 
 export interface Profile {
@@ -168,6 +174,8 @@ export interface FixResult {
 export interface UndoResult {
   restored: string[];
   message: string;
+  /** What the fix did outside the files and Undo left as it is (e.g. passwords it stored in a keychain). */
+  leftAsIs?: string;
 }
 
 /** "Copy diagnostics": the text (versions, check results, recent log) and whether main put it on the clipboard. */

@@ -3,6 +3,7 @@ import type { Check } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { runChecks } from '../core/health/run-checks';
 import { parseArgs } from './args';
+import { plural } from '../../shared/format';
 import { oneLine, reportFailure, type Output } from './output';
 
 const rank: Record<Check['status'], number> = { error: 0, warn: 1, ok: 2, skipped: 3 };
@@ -41,12 +42,12 @@ export function wrap(text: string, width = 100, prefix = indent): string {
 export function renderChecks(checks: readonly Check[]): string {
   const sorted = [...checks].sort((a, b) => rank[a.status] - rank[b.status]);
   const blocks = sorted.map((c) => {
-    const head = `${label[c.status].padEnd(6)}  ${c.title} (${c.id})`;
+    const head = `${label[c.status].padEnd(6)}  ${c.title}`;
     if (c.status === 'ok') return head;
     const fix = c.fix ? `\n${indent}fix: finch-logins fix ${c.fix.id}   (${oneLine(c.fix.label)})` : '';
     return `${head}\n${wrap(oneLine(c.detail))}${fix}`;
   });
   const count = (s: Check['status']) => checks.filter((c) => c.status === s).length;
-  const summary = `${count('error')} error(s), ${count('warn')} warning(s), ${count('ok')} ok, ${count('skipped')} skipped.`;
+  const summary = `${plural(count('error'), 'error')}, ${plural(count('warn'), 'warning')}, ${count('ok')} ok, ${count('skipped')} skipped.`;
   return `${blocks.join('\n')}\n\n${summary}`;
 }

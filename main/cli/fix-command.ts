@@ -8,6 +8,7 @@ import { Failure } from '../core/failure';
 import { applyFix, previewFix, undoLastChange } from '../core/fixes/fix-service';
 import { fixIds, isFixId } from '../../shared/ids';
 import { lastChange } from '../core/fixes/undo';
+import { fixTitle } from '../core/fixes/catalog';
 import { resolvePaths } from '../core/paths';
 import { parseArgs } from './args';
 import { processInput, type CliInput } from './login-command';
@@ -44,7 +45,7 @@ export async function confirm(input: PromptInput, question: string): Promise<Con
 const noTerminal = 'not applied: there is no terminal to ask on. Pass --yes to apply without asking.';
 
 export function renderPreview(p: FixPreview): string {
-  const parts = [`${p.title} (${p.fixId})`, '', paragraphs(p.explanation)];
+  const parts = [p.title, '', paragraphs(p.explanation)];
   if (p.changes.length) {
     parts.push('', 'Changes:');
     for (const c of p.changes) parts.push(c.diff.trimEnd());
@@ -113,7 +114,7 @@ export async function undoCommand(argv: string[], env: Env, out: Output, input: 
   if (!json) {
     out.stdout(
       [
-        `Undo "${last.manifest.fixId}" from ${new Date(last.manifest.createdAt).toLocaleString()}:`,
+        `Undo "${fixTitle(last.manifest.fixId)}" from ${new Date(last.manifest.createdAt).toLocaleString()}:`,
         ...last.manifest.files.filter((f) => !f.restored).map((f) =>
           f.before.kind === 'absent'
             ? `  remove ${oneLine(f.file)} (the fix created it)`
@@ -137,7 +138,7 @@ export async function undoCommand(argv: string[], env: Env, out: Output, input: 
   }
   try {
     const r = await undoLastChange(env);
-    out.stdout(json ? JSON.stringify(r, null, 2) : oneLine(r.message));
+    out.stdout(json ? JSON.stringify(r, null, 2) : [r.message, ...(r.leftAsIs ? [r.leftAsIs] : [])].map(oneLine).join('\n'));
     return 0;
   } catch (e) {
     return reportFailure(out, e, json);

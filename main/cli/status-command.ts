@@ -21,6 +21,10 @@ export async function statusCommand(argv: string[], env: Env, out: Output): Prom
 }
 
 export function describeAuth(r: Registry): string {
+  return sourceOf(r) + (r.plaintextShadowed ? ', plaintext in config.json unused' : '');
+}
+
+function sourceOf(r: Registry): string {
   switch (r.auth) {
     case 'cred-helper':
       return `helper ${r.helper}`;
@@ -65,6 +69,14 @@ export function renderStatus(s: Status, now: Date): string {
           describeState(r, now),
         ]),
       ),
+    );
+  }
+  const shadowed = s.registries.filter((r) => r.plaintextShadowed);
+  if (shadowed.length > 0) {
+    lines.push(
+      '',
+      `config.json also holds a password in plain text for ${shadowed.map((r) => oneLine(r.host)).join(', ')}, which Finch does not use: ` +
+        'a credential helper or the credsStore answers for those registries (STATE is what it holds). Move them out: finch-logins doctor.',
     );
   }
   lines.push('');

@@ -45,6 +45,11 @@ export function UndoNotice({ undo, home, onDismiss }: { undo: UndoState; home: s
         <p>
           <Inline text={undo.result.message} home={home} />
         </p>
+        {undo.result.leftAsIs && (
+          <p className="callout-hint">
+            <Inline text={undo.result.leftAsIs} home={home} />
+          </p>
+        )}
         {undo.result.restored.length > 0 && (
           <ul className="restored" aria-label="Restored files">
             {undo.result.restored.map((f) => (

@@ -6,6 +6,7 @@ import { useAppStore } from '../store';
 import { AutoRenewToggle } from './auto-renew-toggle';
 import { Countdown, useNow } from './countdown';
 import { LockOpenIcon } from './icons';
+import { ShadowedPlaintext } from './shadowed-plaintext';
 import { StatePill } from './state-pill';
 
 interface Props {
@@ -126,6 +127,7 @@ function AuthCell({ registry: r }: { registry: Registry }) {
           {r.username && <span title="Username">{r.username}</span>}
         </span>
       )}
+      <ShadowedPlaintext registry={r} />
     </div>
   );
 }

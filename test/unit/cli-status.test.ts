@@ -44,6 +44,21 @@ describe('finch-logins status', () => {
     expect(s.problems).toEqual([]);
   });
 
+  it('a plain-text password the credsStore shadows: the row is what the store holds, and the text says the file\u2019s copy is unused', async () => {
+    const sb = makeSandbox({
+      platform: 'darwin',
+      files: { 'home/.finch/config.json': { credsStore: 'osxkeychain', auths: { 'ghcr.io': { auth: b64('octo:hunter2') } } } },
+      programs: { 'bin/finch': fakeFinchScript('v1.19.0', 'Running'), 'bin/docker-credential-osxkeychain': store({}) },
+    });
+    expect((await json(sb)).registries).toEqual([
+      { host: 'ghcr.io', kind: 'other', auth: 'creds-store', helper: 'osxkeychain', profile: null, expiresAt: null, state: 'logged-out', plaintextShadowed: true },
+    ]);
+    const text = (await cli(sb, 'status')).stdout;
+    expect(text).toMatch(/ghcr\.io .*store osxkeychain, plaintext in config\.json unused .*logged-out/);
+    expect(text).toContain('config.json also holds a password in plain text for ghcr.io, which Finch does not use');
+    expect(text).not.toMatch(/hunter2|b2N0bzpodW50ZXIy/);
+  });
+
   it('Linux home: root\u2019s docker config, plaintext Docker Hub login, no VM', async () => {
     const sb = makeSandbox({ platform: 'linux', programs: { 'bin/finch': fakeFinchScript('v1.5.0') } });
     const cfg = sb.vars.DOCKER_CONFIG ?? '';

@@ -93,10 +93,11 @@ describe('finch-logins undo', () => {
     await cli(sb, terminal(null), 'fix', 'remove-unsupported-store', '--yes');
     const refused = await cli(sb, terminal(null), 'undo');
     expect(refused.code).toBe(2);
-    expect(refused.stdout).toMatch(/Undo "remove-unsupported-store" from .*:\n {2}put back .*config.json as it was/);
+    expect(refused.stdout).toMatch(/Undo "Stop using a credential store Finch cannot use" from .*:\n {2}put back .*config.json as it was/);
     expect(config(sb)).not.toBe(wincred);
     const r = await cli(sb, terminal('yes'), 'undo');
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Undid "Stop using a credential store Finch cannot use" from .*: 1 file put back\./);
     expect(config(sb)).toBe(wincred);
     const again = await cli(sb, terminal('y'), 'undo', '--yes');
     expect(again.code).toBe(1);

@@ -4,7 +4,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
-import { applyFix, previewFix } from '../../main/core/fixes/fix-service';
+import { applyFix, previewFix, undoLastChange } from '../../main/core/fixes/fix-service';
 import { readVmRecord } from '../../main/core/vm/vm-record';
 import type { Platform, VmLogLine } from '../../shared/types';
 import { fakeCredentialStoreScript, fakeFinchScript, fakeFinchVmScript, makeSandbox, platformLayout, type Sandbox } from '../support/sandbox-home';
@@ -170,6 +170,34 @@ describe('migrate-plaintext', () => {
     expect(s.result.applied).toBe(false);
     expect(s.result.message).toMatch(/credsStore was not set, so that nothing is hidden/);
     expect(bytes(some, platformLayout('darwin').configJson)).toEqual(before);
+  });
+
+  it('Undo puts config.json back, keeps the copies in the store, and says so, by its title (never the fix id)', async () => {
+    // A credsStore set before: after Undo Finch keeps reading the store; the password back in the file is unused.
+    const kept = home('darwin', { auths: { 'ghcr.io': { auth: b64('octo:t') }, 'quay.io': {} }, credsStore: 'osxkeychain' });
+    store(kept, 'osxkeychain', 'root/usr/local/bin');
+    const before = bytes(kept, platformLayout('darwin').configJson);
+    await apply(kept, 'migrate-plaintext');
+    const u = await undoLastChange(env(kept));
+    expect(bytes(kept, platformLayout('darwin').configJson)).toEqual(before);
+    expect(stored(kept, 'ghcr.io')).toMatchObject({ Username: 'octo', Secret: 't' });
+    expect(u.message).toMatch(/^Undid "Move plain-text passwords into the credential store" from .*: 1 file put back\.$/);
+    expect(u.message).not.toContain('migrate-plaintext');
+    expect(u.leftAsIs).toMatch(/^Not undone: the login for ghcr\.io in .osxkeychain. stays there \(Undo puts back files only; erasing would log Finch out\)\. Finch keeps reading osxkeychain, so the password back in config\.json is not used/);
+    expect(JSON.stringify(u)).not.toMatch(/octo:t|b2N0bzp0/);
+
+    // No credsStore before: the fix set it, Undo took it out; the keychain copies stay, unused.
+    const set = home('darwin', { auths: { 'ghcr.io': { auth: b64('octo:t') }, 'quay.io': { auth: b64('q:p') } } });
+    store(set, 'osxkeychain', 'root/usr/local/bin');
+    await apply(set, 'migrate-plaintext');
+    const v = await undoLastChange(env(set));
+    expect(configOf(set, 'darwin')).toEqual({ auths: { 'ghcr.io': { auth: b64('octo:t') }, 'quay.io': { auth: b64('q:p') } } });
+    expect(v.leftAsIs).toMatch(/^Not undone: the copies of the logins for ghcr\.io and quay\.io in .osxkeychain. stay there, unused \(Undo puts back files only\): Finch reads the passwords in config\.json again\./);
+
+    // A fix that changes files only leaves nothing to mention.
+    const win = home('win32', { credsStore: 'wincred' });
+    await apply(win, 'remove-unsupported-store');
+    expect((await undoLastChange(env(win))).leftAsIs).toBeUndefined();
   });
 
   it('leaves a login whose registry goes to ecr-login, and a stale one when the store already holds another', async () => {

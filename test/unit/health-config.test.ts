@@ -190,6 +190,11 @@ describe('plaintext-credentials', () => {
     expect(c.detail).toContain('https://index.docker.io/v1/');
     expect(c.detail).not.toContain('ghcr.io');
     expect(JSON.stringify(c)).not.toMatch(/hunter2|YWxpY2U/);
+    // With credsStore set, Finch reads the keychain: the copy in the file is said to be unused.
+    expect(c.detail).toMatch(/Finch does not even use the one for https:\/\/index\.docker\.io\/v1\/: a credential helper or the credsStore answers/);
+    const noStore = home('darwin', plain);
+    withStore(noStore, 'osxkeychain', 'root/usr/local/bin');
+    expect((await check(noStore, 'plaintext-credentials')).detail).not.toMatch(/does not even use/);
   });
 
   it('macOS without a store: the keychain fix when the helper is installed or can be copied', async () => {

@@ -41,7 +41,8 @@ describe('runDefinitions', () => {
     ];
     const r = Object.fromEntries((await runDefinitions(defs, ctx, { timeoutMs: 1_000 })).map((c) => [c.id, c]));
     expect(r['on-base']).toMatchObject({ status: 'skipped' });
-    expect(r['on-base']!.detail).toContain('"Base thing" (base)');
+    expect(r['on-base']!.detail).toContain('needs "Base thing" to pass first');
+    expect(r['on-base']!.detail).not.toContain('(base)');
     expect(r['on-base']!.detail).toContain('failed');
     expect(r['on-skipped']!.detail).toContain('was skipped');
     expect(r['on-soft']).toMatchObject({ status: 'ok', detail: 'ran' });

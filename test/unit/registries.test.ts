@@ -48,6 +48,36 @@ describe('registries from config.json, the store and the app state', () => {
     expect(buildRegistries({ config: c, store: { helper: 'pass', entries: {} }, state: emptyState(), now })[0]!.state).toBe('logged-out');
   });
 
+  it('a plaintext password beside a credsStore or helper is shadowed: the row shows what the store holds and says so', () => {
+    // docker/cli GetCredentialsStore: credHelpers[host], then credsStore; the file's secret is read only when neither is set.
+    const c = config({
+      credsStore: 'osxkeychain',
+      credHelpers: { '111122223333.dkr.ecr.eu-west-1.amazonaws.com': 'ecr-login' },
+      auths: {
+        'ghcr.io': { auth: b64('dana:hunter2') },
+        'quay.io': { auth: b64('erin:pw2') },
+        '111122223333.dkr.ecr.eu-west-1.amazonaws.com': { auth: b64('AWS:token') },
+        'reg.example': { registrytoken: 'rt' },
+        'plain.example': {},
+      },
+    });
+    const store = { helper: 'osxkeychain', entries: { 'quay.io': 'erin' } };
+    const by = Object.fromEntries(buildRegistries({ config: c, store, state: emptyState(), now }).map((r) => [r.host, r]));
+    // Missing from the store: logged out (docker sends no credentials), though a password sits in the file.
+    expect(by['ghcr.io']).toMatchObject({ auth: 'creds-store', helper: 'osxkeychain', state: 'logged-out', plaintextShadowed: true });
+    expect(by['ghcr.io']!.username).toBeUndefined();
+    expect(by['quay.io']).toMatchObject({ auth: 'creds-store', state: 'logged-in', username: 'erin', plaintextShadowed: true });
+    expect(by['111122223333.dkr.ecr.eu-west-1.amazonaws.com']).toMatchObject({ auth: 'cred-helper', helper: 'ecr-login', plaintextShadowed: true });
+    // nativeStore.Get keeps a registry token from the file: it is not shadowed. Nothing in the file: nothing to say.
+    expect(by['reg.example']!.plaintextShadowed).toBeUndefined();
+    expect(by['plain.example']!.plaintextShadowed).toBeUndefined();
+    // Without a store the file's copy is the one Finch uses: plaintext, not shadowed.
+    const plain = buildRegistries({ config: config({ auths: { 'ghcr.io': { auth: b64('dana:hunter2') } } }), store: null, state: emptyState(), now })[0]!;
+    expect(plain).toMatchObject({ auth: 'plaintext', state: 'logged-in' });
+    expect(plain.plaintextShadowed).toBeUndefined();
+    expect(JSON.stringify(by)).not.toMatch(/hunter2|pw2|token/);
+  });
+
   it('merges host and host:443, and lists registries added in the app', () => {
     const c = config({ auths: { 'ghcr.io': {}, 'ghcr.io:443': {} } });
     const state: AppState = { version: 1, registries: { 'quay.io': { added: true, profile: undefined } } };

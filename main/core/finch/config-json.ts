@@ -205,6 +205,16 @@ export function holdsSecret(entry: AuthEntry | undefined): boolean {
   return !!entry && !!(entry.auth || entry.password || entry.identitytoken || entry.registrytoken);
 }
 
+/**
+ * True when the entry's secret is one a credential store replaces: docker's nativeStore.Get (docker/cli
+ * cli/config/credentials/native_store.go) overwrites username, password and identitytoken with what the store holds —
+ * empty when it holds nothing — so with a helper or credsStore these stay in the file unused. (A registrytoken is
+ * not replaced, so it is not counted.)
+ */
+export function shadowableSecret(entry: AuthEntry | undefined): boolean {
+  return !!entry && !!(entry.auth || entry.password || entry.identitytoken);
+}
+
 /** The username of a plaintext login, decoded from "auth" without keeping the secret part. */
 export function plaintextUsername(entry: AuthEntry): string | undefined {
   if (entry.username) return entry.username;

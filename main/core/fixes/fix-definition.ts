@@ -45,4 +45,9 @@ export interface FixDefinition {
   /** The check rerun after applying, to show the fix worked. */
   checkId: CheckId;
   plan(ctx: FixContext): Promise<FixPlan>;
+  /**
+   * What Undo does not put back (Undo restores files only), said from the files as Undo left them; null when
+   * nothing stays behind. Without it, the fix changed files only.
+   */
+  undoLeaves?: (ctx: { env: Env; paths: Paths }) => Promise<string | null>;
 }

@@ -2,8 +2,10 @@
 // `get`, and only then removed from the file. The host keys stay (as `{}`), like docker leaves them.
 import { HelperError, openHelper, type HelperClient } from '../credentials/helper';
 import { searchPath, withSearchPath, type Env } from '../env';
-import { holdsSecret, type AuthEntry, type ConfigJson } from '../finch/config-json';
+import { holdsSecret, readConfigJson, shadowableSecret, type AuthEntry, type ConfigJson } from '../finch/config-json';
+import { listWords } from '../health/verdict';
 import type { Paths } from '../paths';
+import { Problems } from '../problems';
 import { canonicalHost, dockerHubHost, dockerHubKey } from '../registries/host';
 import { isObject } from './config-json-edit';
 
@@ -100,4 +102,33 @@ export function stripSecret(doc: Record<string, unknown>, key: string): void {
 /** A helper found first in `dir` (Finch's bundled copy, before it has been installed), else as usual. */
 export function helperFromDir(name: string, dir: string, env: Env, paths: Paths): HelperClient {
   return openHelper(name, { ...env, vars: withSearchPath(env, [dir, ...searchPath(env)]) }, paths);
+}
+
+/**
+ * Undo of a fix that moved passwords into a store puts config.json back — passwords included — but leaves the copies
+ * in the store: Undo restores files only. Erasing them is not done on purpose: the store may have held the same login
+ * before the fix (moveToStore stores nothing then), with a credsStore set Finch reads the store, so erasing would log
+ * it out, and an erase from a keychain cannot itself be undone. What stays is said: the logins config.json holds in
+ * plain text again that the store (`store`, or config.json's credsStore) still lists.
+ */
+export async function storedCopiesLeft(env: Env, paths: Paths, store?: string): Promise<string | null> {
+  const config = await readConfigJson(paths.configJson, new Problems());
+  const helper = config.credsStore ?? store;
+  const inFile = Object.entries(config.auths).filter(([, e]) => shadowableSecret(e)).map(([h]) => h);
+  if (!helper || inFile.length === 0) return null;
+  const listed = await openHelper(helper, env, paths).list().catch(() => null);
+  if (listed === null) {
+    return `Not undone: whatever the fix stored in “${helper}” stays there (Undo puts back files only; ${helper} could not be listed to say which logins).`;
+  }
+  const inStore = new Set(Object.keys(listed).map(canonicalHost));
+  const hosts = inFile.filter((h) => inStore.has(canonicalHost(h)));
+  if (hosts.length === 0) return null;
+  const one = hosts.length === 1;
+  const those = one ? `the login for ${hosts[0]}` : `the logins for ${listWords(hosts)}`;
+  const why = `(Undo puts back files only${config.credsStore ? '; erasing would log Finch out' : ''})`;
+  return config.credsStore
+    ? `Not undone: ${those} in “${helper}” ${one ? 'stays' : 'stay'} there ${why}. Finch keeps reading ${helper}, so the ` +
+        `password${one ? '' : 's'} back in config.json ${one ? 'is' : 'are'} not used; the registry rows say so.`
+    : `Not undone: the ${one ? 'copy' : 'copies'} of ${those} in “${helper}” ${one ? 'stays' : 'stay'} there, unused ${why}: Finch ` +
+        'reads the passwords in config.json again. Remove them with the store’s own tools (Keychain Access on a Mac) if you want them gone.';
 }

@@ -1,11 +1,13 @@
 // Undo puts back the files of the last applied fix, byte for byte and with their old mode; files the fix created
 // are removed. It refuses when any of them changed after the fix, rather than overwrite that change. Each file put
 // back is recorded in the manifest at once, so an undo that stops midway continues where it stopped when retried.
+import { isFixId } from '../../../shared/ids';
 import type { UndoResult } from '../../../shared/types';
 import type { Env } from '../env';
 import { Failure } from '../failure';
 import { resolvePaths } from '../paths';
 import { updateVmRecord } from '../vm/vm-record';
+import { fixTitle, allFixes } from './catalog';
 import { beforeDigest, listBackups, saveManifest, type Backup, type ManifestEntry } from './backups';
 import { readState, resolveForEdit, stateDigest } from './current-file';
 import { osascriptElevator, restoreEntry, type Elevator } from './file-writer';
@@ -30,7 +32,7 @@ export async function undoLast(env: Env, elevator: Elevator = osascriptElevator)
     else {
       throw new Failure(
         'changed-since-fix',
-        `${entry.file} changed after the fix "${last.manifest.fixId}" wrote it, so undo would lose that change. Nothing was restored.`,
+        `${entry.file} changed after the fix "${fixTitle(last.manifest.fixId)}" wrote it, so undo would lose that change. Nothing was restored.`,
         `The file as it was before the fix is in ${last.dir}; copy what you need from there by hand.`,
       );
     }
@@ -49,7 +51,7 @@ export async function undoLast(env: Env, elevator: Elevator = osascriptElevator)
       const why = err instanceof Error ? err.message : String(err);
       throw new Failure(
         'undo-failed',
-        (restored.includes(entry.file) ? `Undo of "${last.manifest.fixId}" could not record its progress (${why}).` : `${entry.file} could not be put back (${why}).`) +
+        (restored.includes(entry.file) ? `Undo of "${fixTitle(last.manifest.fixId)}" could not record its progress (${why}).` : `${entry.file} could not be put back (${why}).`) +
           (restored.length ? ` ${restored.join(' and ')} ${restored.length === 1 ? 'was' : 'were'} put back already.` : ' No file was put back this time.'),
         `The files as they were before the fix are in ${last.dir}. Undo again once the cause is fixed: it continues where it stopped.`,
       );
@@ -60,10 +62,19 @@ export async function undoLast(env: Env, elevator: Elevator = osascriptElevator)
   await saveManifest(last);
   const yamlChanged = await yamlTouched();
   if (yamlChanged) await updateVmRecord(paths.stateDir, (r) => void (r.yamlChangedAt = env.now().toISOString()));
+  const leftAsIs = await whatStays(last.manifest.fixId, env);
   return {
     restored,
+    ...(leftAsIs ? { leftAsIs } : {}),
     message:
-      `Undid "${last.manifest.fixId}" from ${new Date(last.manifest.createdAt).toLocaleString()}: ${restored.length} file${restored.length === 1 ? '' : 's'} put back.` +
+      `Undid "${fixTitle(last.manifest.fixId)}" from ${new Date(last.manifest.createdAt).toLocaleString()}: ${restored.length} file${restored.length === 1 ? '' : 's'} put back.` +
       (yamlChanged ? ' finch.yaml changed, so restart the VM for Finch to use it.' : ''),
   };
+}
+
+/** The fix's own account of what Undo leaves behind; a failure to say it must not turn a done undo into a failed one. */
+async function whatStays(fixId: string, env: Env): Promise<string | null> {
+  const leaves = isFixId(fixId) ? allFixes[fixId].undoLeaves : undefined;
+  if (!leaves) return null;
+  return leaves({ env, paths: resolvePaths(env) }).catch(() => 'Undo put back files only; what the fix did outside them (such as storing passwords) was left as it is.');
 }

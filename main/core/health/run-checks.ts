@@ -69,7 +69,7 @@ export async function runDefinitions<Id extends string>(defs: readonly CheckDefi
       if (!dep) return { ...base, status: 'error', detail: `Check "${d.id}" needs "${req}", which does not exist (a bug in Finch Logins).` };
       const r = await start(dep);
       if (r.status === 'error' || r.status === 'skipped') {
-        return { ...base, status: 'skipped', detail: `Skipped: it needs "${r.title}" (${r.id}) to pass first, and that check ${r.status === 'error' ? 'failed' : 'was skipped'}.` };
+        return { ...base, status: 'skipped', detail: `Skipped: it needs "${r.title}" to pass first, and that check ${r.status === 'error' ? 'failed' : 'was skipped'}.` };
       }
     }
     const limit = d.timeoutMs?.(ctx.env) ?? opts.timeoutMs;

@@ -1,7 +1,7 @@
 // One list of registries from everything Finch knows: config.json's auths and credHelpers, the credential
 // store's list, and registries added in the app. Each gets docker's auth source and a login state.
 import type { Registry } from '../../../shared/types';
-import { holdsSecret, plaintextUsername, type AuthEntry, type ConfigJson } from '../finch/config-json';
+import { holdsSecret, plaintextUsername, shadowableSecret, type AuthEntry, type ConfigJson } from '../finch/config-json';
 import type { AppState } from '../state/app-state';
 import { canonicalHost, parseEcrHost, registryKind } from './host';
 import { stateFromExpiry } from './login-state';
@@ -65,13 +65,15 @@ function describe(host: string, g: Gathered, config: ConfigJson, store: StoreLis
   };
   // Whether a login is stored, and where, is in the file we may not read.
   if (config.denied) return { ...base, state: 'unknown' };
-  // docker's precedence: a per-registry helper, then the default store, then plaintext in the file.
+  // docker's precedence (docker/cli cli/config/configfile/file.go, GetCredentialsStore): a per-registry helper, then
+  // the default store, then plaintext in the file. With a helper or store, a secret left in the file is never read.
+  const shadowed = g.auths.some(shadowableSecret) ? ({ plaintextShadowed: true } as const) : {};
   if (g.helper) {
     // A helper such as ecr-login fetches credentials on demand: whether that works is a health check's job.
-    return { ...base, auth: 'cred-helper', helper: g.helper, state: 'unknown' };
+    return { ...base, auth: 'cred-helper', helper: g.helper, state: 'unknown', ...shadowed };
   }
   if (config.credsStore) {
-    const r: Registry = { ...base, auth: 'creds-store', helper: config.credsStore };
+    const r: Registry = { ...base, auth: 'creds-store', helper: config.credsStore, ...shadowed };
     if (store?.entries === null || store === null) return { ...r, state: 'unknown' };
     if (g.storeUser === undefined) return r;
     return withExpiry({ ...r, username: g.storeUser }, memory.expiresAt, now);

@@ -1,5 +1,5 @@
 import type { FixDefinition } from '../fix-definition';
-import type { FixId } from '../../../../shared/ids';
+import { isFixId, type FixId } from '../../../../shared/ids';
 import { ecrLoginSetup } from './ecr-login-setup';
 import { migratePlaintext } from './migrate-plaintext';
 import { osxkeychainSetup } from './osxkeychain-setup';
@@ -13,3 +13,8 @@ export const allFixes: Record<FixId, FixDefinition> = {
   'remove-unsupported-store': removeUnsupportedStore,
   'vm-restart': vmRestartFix,
 };
+
+/** The words a user knows a fix by (a manifest written by another version may name a fix this one does not have). */
+export function fixTitle(id: string): string {
+  return isFixId(id) ? allFixes[id].title : id;
+}

@@ -5,6 +5,7 @@ import { migrationTarget } from '../../health/store-support';
 import { loadConfigForEdit } from '../config-json-edit';
 import type { FixDefinition } from '../fix-definition';
 import { nothingToDo } from './nothing-to-do';
+import { storedCopiesLeft } from '../plaintext-migration';
 import { planPlaintextMove } from './plaintext-move';
 
 export const backupNote =
@@ -15,6 +16,8 @@ export const migratePlaintext: FixDefinition = {
   id: 'migrate-plaintext',
   title: 'Move plain-text passwords into the credential store',
   checkId: 'plaintext-credentials',
+  // Without a credsStore the fix moves them into the macOS keychain (store-support.ts migrationTarget).
+  undoLeaves: ({ env, paths }) => storedCopiesLeft(env, paths, 'osxkeychain'),
   async plan({ env, paths, rules }) {
     const cfg = await loadConfigForEdit(paths.configJson);
     if (!Object.values(cfg.config.auths).some(holdsSecret)) return nothingToDo('config.json holds no passwords or tokens: nothing to move.');

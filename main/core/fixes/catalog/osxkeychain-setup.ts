@@ -9,7 +9,7 @@ import { readState } from '../current-file';
 import { installRoute } from '../elevation';
 import type { FileEdit } from '../file-edit';
 import type { FixDefinition } from '../fix-definition';
-import { helperFromDir } from '../plaintext-migration';
+import { helperFromDir, storedCopiesLeft } from '../plaintext-migration';
 import { backupNote } from './migrate-plaintext';
 import { nothingToDo } from './nothing-to-do';
 import { planPlaintextMove } from './plaintext-move';
@@ -36,6 +36,7 @@ export const osxkeychainSetup: FixDefinition = {
   id: 'osxkeychain-setup',
   title: 'Use the macOS keychain for Finch logins',
   checkId: 'osxkeychain-helper',
+  undoLeaves: ({ env, paths }) => storedCopiesLeft(env, paths, 'osxkeychain'),
   async plan({ env, paths, rules }) {
     if (env.platform !== 'darwin') throw new Failure('fix-not-applicable', 'The keychain helper is only for Finch on macOS.');
     if (!rules.credentialServer) {

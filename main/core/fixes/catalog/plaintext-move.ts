@@ -2,6 +2,7 @@
 // the config.json edit once they have. Setting credsStore hides every login still in the file for hosts without
 // a credHelpers entry (docker asks the store and gets nothing), so when credsStore is set here it is all or
 // nothing: it is set only if every such login was moved.
+import { plural } from '../../../../shared/format';
 import { helperBinary, type HelperClient } from '../../credentials/helper';
 import type { Env } from '../../env';
 import type { FinchRules } from '../../finch/finch-rules';
@@ -76,7 +77,7 @@ export function planPlaintextMove(cfg: ConfigForEdit, env: Env, paths: Paths, ru
   if (setStore) said.push(`credsStore is set to "${setStore}", so later logins go there too${routes.length ? ' (only if every login above moved, so none is hidden)' : ''}.`);
   if (left.length > 0) said.push(`Left in config.json: ${left.map((u) => `${u.key} (${u.why})`).join('; ')}.`);
   const commands = [...new Set(routes.map((r) => r.helper))].map(
-    (h) => `${helperBinary(h)} store / get   (${routes.filter((r) => r.helper === h).length} login(s); secrets on standard input only)`,
+    (h) => `${helperBinary(h)} store / get   (${plural(routes.filter((r) => r.helper === h).length, 'login')}; secrets on standard input only)`,
   );
 
   return {

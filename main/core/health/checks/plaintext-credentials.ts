@@ -1,4 +1,5 @@
-import { holdsSecret } from '../../finch/config-json';
+import { holdsSecret, shadowableSecret, type ConfigJson } from '../../finch/config-json';
+import { credHelperFor } from '../../fixes/plaintext-migration';
 import type { CheckDefinition } from '../check-definition';
 import { osxkeychainInstall } from '../osxkeychain-install';
 import { migrationTarget } from '../store-support';
@@ -13,7 +14,8 @@ export const plaintextCredentials: CheckDefinition = {
     if (hosts.length === 0) return ok('config.json holds no passwords or tokens: logins are kept by helpers or stores.');
     const what =
       `config.json holds the password or token of ${hosts.length === 1 ? 'a login' : `${hosts.length} logins`} (${listWords(hosts)}) ` +
-      'in plain text: base64 is an encoding, not encryption, so any program or backup that can read the file can use them.';
+      'in plain text: base64 is an encoding, not encryption, so any program or backup that can read the file can use them.' +
+      shadowedNote(snap.config, hosts);
     const target = migrationTarget(snap.config, env, paths, rules);
     if (target.ok) {
       const fix: FixLink = { id: 'migrate-plaintext', label: `Move them to ${target.helper}` };
@@ -33,3 +35,13 @@ export const plaintextCredentials: CheckDefinition = {
     );
   },
 };
+
+/** Plain-text secrets Finch never reads: a helper or the credsStore answers for their registry (docker/cli GetCredentialsStore). */
+function shadowedNote(config: ConfigJson, hosts: string[]): string {
+  const shadowed = hosts.filter((h) => shadowableSecret(config.auths[h]) && (credHelperFor(config, h) || config.credsStore));
+  if (shadowed.length === 0) return '';
+  return (
+    ` Finch does not even use ${shadowed.length === 1 ? 'the one' : 'those'} for ${listWords(shadowed)}: a credential helper or ` +
+    `the credsStore answers for ${shadowed.length === 1 ? 'that registry' : 'those registries'}, so the copy in the file is only a risk.`
+  );
+}
