@@ -55,7 +55,8 @@ it.each(['darwin', 'win32', 'linux'] as const)('finch-version on %s waits for fi
   sb.write(platformLayout(platform).finchYaml, 'cpus: [\n');
   const c = await check(sb, 'finch-version');
   expect(c.status).toBe('skipped');
-  expect(c.detail).toMatch(/finch-yaml-valid/);
+  expect(c.detail).toMatch(/needs "finch.yaml is readable" to pass first/);
+  expect(c.detail).not.toContain("finch-yaml-valid");
   expect(c.detail).not.toMatch(/Reinstall/);
 });
 
