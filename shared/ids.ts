@@ -113,6 +113,7 @@ export const errorKinds = [
   'admin-failed',
   // Finch itself (a command that failed in a way no caller expects).
   'finch-failed',
+  'finch-busy',
   // The VM.
   'no-vm',
   'vm-missing',

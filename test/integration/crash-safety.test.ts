@@ -140,6 +140,12 @@ describe('crash safety', () => {
     expect(r.code, r.out).toBe(0);
   }, 240_000);
 
+  it('finch.yaml: 6 processes running finch commands at once (the real executor, the Go stand-in) keep the user\'s cpus and memory, also past a crashed run\'s lock entries (test/stress/finch-yaml.mjs)', async () => {
+    const r = await runStress('finch-yaml.mjs', ['--rounds', '10']);
+    expect(r.out).toMatch(/the user's settings kept every round/);
+    expect(r.code, r.out).toBe(0);
+  }, 240_000);
+
   it('app state: 8 writer processes, with a dead writer\'s lock and with a stuck one, lose no update (test/stress/lock.mjs)', async () => {
     const r = await runStress('lock.mjs', ['--rounds', '2', '--updates', '10']);
     expect(r.out).toMatch(/no lost update/);

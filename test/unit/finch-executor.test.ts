@@ -1,8 +1,11 @@
 // The one finch executor (main/core/finch/finch.ts): Finch's logrus output read once, expected failures returned,
 // the rest thrown in words; and how every call is set up (DOCKER_CONFIG per platform).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
 import { finch, finchMessage, parseLogLine } from '../../main/core/finch/finch';
+import { finchLockDir } from '../../main/core/finch/finch-lock';
 import { finchInvocation, finchVars } from '../../main/core/login/finch-invocation';
 import { noLoginToErase } from '../../main/core/login/finch-login';
 import { resolvePaths } from '../../main/core/paths';
@@ -45,7 +48,7 @@ describe('reading Finch\u2019s logrus lines', () => {
 describe('finch(): expected failures are answers, the rest are Failures in words', () => {
   const script = (body: string) => {
     const sb = makeSandbox({ platform: 'darwin', programs: { 'bin/finch': `#!/bin/sh\n${body}\n` } });
-    return { file: sb.file('bin/finch'), prefix: [], env: { PATH: '/usr/bin:/bin' }, finchPath: sb.file('bin/finch') };
+    return { file: sb.file('bin/finch'), prefix: [], env: { PATH: '/usr/bin:/bin' }, finchPath: sb.file('bin/finch'), paths: resolvePaths(currentEnv(sb.vars)) };
   };
 
   it('returns stdout on success and an expected failure by name', async () => {
@@ -61,11 +64,61 @@ describe('finch(): expected failures are answers, the rest are Failures in words
       kind: 'finch-failed',
       message: '`finch vm status` failed: failed to load config: failed to unmarshal config file: yaml: line 1: did not find expected node content',
     });
-    await expect(finch({ file: '/nonexistent/finch', prefix: [], env: {}, finchPath: '/nonexistent/finch' }, ['--version'], { timeoutMs: 5_000 })).rejects.toMatchObject({ kind: 'finch-missing' });
+    await expect(finch({ ...script(''), file: '/nonexistent/finch', finchPath: '/nonexistent/finch' }, ['--version'], { timeoutMs: 5_000 })).rejects.toMatchObject({ kind: 'finch-missing' });
     await expect(finch(script('exec /bin/sleep 5'), ['login'], { timeoutMs: 200, timeout: { doing: 'logging in to ghcr.io' } })).rejects.toMatchObject({
       kind: 'timeout',
       message: expect.stringMatching(/^`finch login` did not finish within 0.2 s and was stopped\. \(logging in to ghcr\.io\)$/),
     });
+  });
+});
+
+describe('finch(): one command at a time per finch.yaml (each rewrites it in place when it starts)', () => {
+  // A finch that notes when it starts and ends, taking 150 ms in between.
+  const timed = () => {
+    const sb = makeSandbox({ platform: 'darwin', programs: { 'bin/finch': `#!/bin/sh\necho "start $1 $(date +%s%N)" >> "$LOG"\nsleep 0.15\necho "end $1 $(date +%s%N)" >> "$LOG"\n` } });
+    const log = sb.file('calls.log');
+    const inv = { file: sb.file('bin/finch'), prefix: [], env: { PATH: '/usr/bin:/bin', LOG: log }, finchPath: sb.file('bin/finch'), paths: resolvePaths(currentEnv(sb.vars)) };
+    const calls = () =>
+      readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split(' ')).map(([what, who, ns]) => ({ what, who, at: BigInt(ns!) }));
+    return { inv, calls, stateDir: inv.paths.stateDir };
+  };
+
+  it('calls made at once run one after the other, and no lock entry is left behind', async () => {
+    const { inv, calls, stateDir } = timed();
+    await Promise.all(['a', 'b', 'c', 'd'].map((w) => finch(inv, [w], { timeoutMs: 5_000 })));
+    const seen = calls();
+    expect(seen).toHaveLength(8);
+    // start, end, start, end …: never two finch processes at once.
+    expect(seen.map((c) => c.what)).toEqual(['start', 'end', 'start', 'end', 'start', 'end', 'start', 'end']);
+    for (let i = 0; i < 8; i += 2) expect(seen[i]!.who).toBe(seen[i + 1]!.who);
+    const lock = finchLockDir(inv.paths);
+    expect(path.dirname(lock)).toBe(path.join(stateDir, 'locks'));
+    expect(readdirSync(lock)).toEqual([]);
+  });
+
+  it('a call that cannot wait (a status read behind a VM start) gives up at its own bound and says why', async () => {
+    const { inv, calls } = timed();
+    const long = finch(inv, ['long'], { timeoutMs: 5_000 });
+    await expect(finch(inv, ['vm', 'status'], { timeoutMs: 5_000, lockWaitMs: 50 })).rejects.toMatchObject({
+      kind: 'finch-busy',
+      message: expect.stringMatching(/^`finch vm status` did not run: another finch command of Finch Logins/),
+    });
+    await long;
+    // The one that gave up never ran; the next caller is not held up by it.
+    expect(calls().map((c) => c.who)).toEqual(['long', 'long']);
+    await finch(inv, ['next'], { timeoutMs: 5_000, lockWaitMs: 1_000 });
+    expect(calls().map((c) => c.who)).toEqual(['long', 'long', 'next', 'next']);
+  });
+
+  it('a hung finch is killed at its limit and the lock goes to the next at once', async () => {
+    const { inv, calls } = timed();
+    const hung = { ...inv, env: { ...inv.env, LOG: '/dev/null' }, file: makeSandbox({ platform: 'darwin', programs: { 'bin/finch': '#!/bin/sh\nexec /bin/sleep 30\n' } }).file('bin/finch') };
+    const began = Date.now();
+    const stuck = finch(hung, ['login'], { timeoutMs: 300 }).catch((e: unknown) => e);
+    await finch(inv, ['after'], { timeoutMs: 5_000, lockWaitMs: 3_000 });
+    expect(await stuck).toMatchObject({ kind: 'timeout' });
+    expect(Date.now() - began).toBeLessThan(2_000);
+    expect(calls().map((c) => c.who)).toEqual(['after', 'after']);
   });
 });
 

@@ -76,11 +76,13 @@ export async function probeFinch(env: Env, paths: Paths, known?: KnownFinch): Pr
   const path = locateFinch(env, paths);
   if (!path) return { path: null, version: null, vm: 'unknown' };
   // As the user, not through sudo: `--version` and reading the files need no root (on Linux, Finch only warns).
-  const inv = { file: path, prefix: [], env: childEnv(env, paths), finchPath: path };
+  const inv = { file: path, prefix: [], env: childEnv(env, paths), finchPath: path, paths };
   let missing = false;
   /** Finch's stdout, or null when it failed or did not answer in time (the checks say what that means). */
+  // A status read waits for the app's other finch commands (finch-lock.ts) no longer than its own limit: behind a
+  // `vm start` of minutes it gives up and says the VM's state is unknown, rather than hold the window's status back.
   const ask = (args: string[]) =>
-    finch(inv, args, { timeoutMs: probeTimeoutMs, expected: { failed: () => true } }).then(
+    finch(inv, args, { timeoutMs: probeTimeoutMs, lockWaitMs: probeTimeoutMs, expected: { failed: () => true } }).then(
       (r) => (r.expected ? null : r.stdout),
       (e: unknown) => {
         missing ||= e instanceof Failure && e.kind === 'finch-missing';
@@ -89,9 +91,7 @@ export async function probeFinch(env: Env, paths: Paths, known?: KnownFinch): Pr
     );
   const remembered = rememberedVersion(path, known).version;
   // Finch on Linux has no `vm` command at all (cmd/finch/main_native.go): asking would only fail.
-  // One after the other, never at once: every finch command rewrites finch.yaml in place (O_TRUNC, then the bytes;
-  // runfinch/finch pkg/config/config.go), so a second finch reading it meanwhile sees an empty file and writes
-  // Finch's defaults back — the user's cpus and memory lost (seen with the stand-in: 10 of 30 parallel pairs).
+  // One after the other (the executor runs one finch command at a time anyway, finch-lock.ts).
   const version = remembered ? null : await ask(['--version']);
   const vm = env.platform === 'linux' ? null : await ask(['vm', 'status']);
   if (missing) return { path: null, version: null, vm: 'unknown' };

@@ -6,9 +6,13 @@
 // How Finch reports (runfinch/finch cmd/finch/main.go, v1.14–1.18): logrus text lines on stderr,
 // `time="…" level=info|warning|error|fatal msg="…" [error="…"]`; a failed command ends with one `level=fatal` line
 // and exit 1; when a program Finch runs fails, Finch exits with that program's code and may print nothing itself.
+//
+// One finch command at a time per finch.yaml, across the app's processes (finch-lock.ts): each rewrites the file in
+// place when it starts, and two at once can write Finch's defaults over the user's settings.
 import type { ErrorKind } from '../../../shared/ids';
 import { Failure } from '../failure';
-import { run, timeoutMessage, type RunResult } from '../process/run';
+import { programName, run, timeoutMessage, type RunResult } from '../process/run';
+import { finchLockWaitMs, withFinchLock } from './finch-lock';
 import type { Invocation } from '../login/finch-invocation';
 
 /** Finch older than this ran `finch login` inside its VM (host logins arrived in 1.15.0, cmd/finch/login_local.go). */
@@ -84,15 +88,20 @@ export interface FinchOptions {
   failure?: (message: string, r: FinchResult) => Failure;
   /** The error kind and hint for the time limit ("timeout" by default). */
   timeout?: { kind?: ErrorKind; hint?: string; doing?: string };
+  /** How long to wait for the finch commands before this one (finchLockWaitMs by default); then a 'finch-busy' Failure. */
+  lockWaitMs?: number;
 }
 
 export async function finch(inv: Invocation, args: readonly string[], opts: FinchOptions): Promise<FinchResult> {
-  const r = await run(inv.file, [...inv.prefix, ...args], {
-    timeoutMs: opts.timeoutMs,
-    env: inv.env,
-    ...(opts.input !== undefined ? { input: opts.input } : {}),
-    ...(opts.onOutput ? { onOutput: opts.onOutput } : {}),
-  });
+  const argv = [...inv.prefix, ...args];
+  const r = await withFinchLock(inv.paths, `\`${programName(inv.file, argv)}\``, opts.lockWaitMs ?? finchLockWaitMs, () =>
+    run(inv.file, argv, {
+      timeoutMs: opts.timeoutMs,
+      env: inv.env,
+      ...(opts.input !== undefined ? { input: opts.input } : {}),
+      ...(opts.onOutput ? { onOutput: opts.onOutput } : {}),
+    }),
+  );
   return readFinch(r, opts);
 }
 

@@ -6,7 +6,7 @@ import type { Env } from '../env';
 import { Failure } from '../failure';
 import { refuseWhileConfigInvalid } from '../finch/config-gate';
 import { runCheck } from '../health/run-checks';
-import { resolvePaths } from '../paths';
+import { resolvePaths, type Paths } from '../paths';
 import { finchRules } from '../finch/finch-rules';
 import { readSnapshot } from '../snapshot';
 import { updateVmRecord } from '../vm/vm-record';
@@ -17,6 +17,7 @@ import type { FixContext, FixDefinition, FixPlan } from './fix-definition';
 import { isFixId } from '../../../shared/ids';
 import { osascriptElevator, type Elevator } from './file-writer';
 import { withConfigLock } from '../state/config-lock';
+import { finchLockWaitMs, withFinchLock } from '../finch/finch-lock';
 import { describeRecovery, recoverInterruptedFixes } from './recovery';
 import { commitEdits } from './transaction';
 import { undoLast } from './undo';
@@ -86,7 +87,8 @@ export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOpti
     if (edits.length > 0) {
       // Under the lock our logins take while they rewrite config.json: a login of this app or its CLI finishes first,
       // and the re-check before each rename then refuses the fix rather than write over that login.
-      await withConfigLock(paths, () => commitEdits(edits, { fixId: fix.id, stateDir: paths.stateDir, now: env.now(), elevator: opts.elevator ?? osascriptElevator }));
+      const yaml = edits.some((e) => e.kind === 'yaml');
+      await underLocks(paths, yaml, 'The fix', () => commitEdits(edits, { fixId: fix.id, stateDir: paths.stateDir, now: env.now(), elevator: opts.elevator ?? osascriptElevator }));
     }
     // Only a change the VM must restart for is recorded as pending (taking ecr-login out of creds_helpers is not).
     const yamlWritten = plan.needsVmRestart && env.platform !== 'linux' && edits.some((e) => e.kind === 'yaml');
@@ -121,8 +123,17 @@ export function undoLastChange(env: Env, elevator: Elevator = osascriptElevator)
     const paths = resolvePaths(env);
     const recovered = await recoverInterruptedFixes(paths.stateDir, elevator);
     if (recovered.length) return { restored: recovered.flatMap((r) => r.restored), message: describeRecovery(recovered) };
-    return withConfigLock(paths, () => undoLast(env, elevator));
+    return underLocks(paths, true, 'Undo', () => undoLast(env, elevator));
   });
+}
+
+/**
+ * config.json's lock (our logins rewrite it), and the finch lock too when finch.yaml is written: a finch command
+ * that read finch.yaml before our rename would write its old settings back over the fix (Finch rewrites it in place
+ * at every command). Lock order as everywhere: config.json's, then finch's (finch/finch-lock.ts).
+ */
+function underLocks<T>(paths: Paths, finchYaml: boolean, what: string, work: () => Promise<T>): Promise<T> {
+  return withConfigLock(paths, () => (finchYaml ? withFinchLock(paths, what, finchLockWaitMs, work) : work()));
 }
 
 /** At start-up: rolls back fixes a crash interrupted (fix-service's apply and undo do it too). */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Env } from '../env';
 import { Failure } from '../failure';
 import { locateFinch } from '../finch/finch-cli';
+import type { FinchLockPaths } from '../finch/finch-lock';
 import type { Paths } from '../paths';
 import { childEnv } from '../process/find-executable';
 import { chooseRootAccess, needsRoot, rootSituation, sudoPrefix } from './root-access';
@@ -15,6 +16,8 @@ export interface Invocation {
   prefix: string[];
   env: Record<string, string | undefined>;
   finchPath: string;
+  /** finch.yaml, which every finch command rewrites, and the state folder holding the lock that serialises them. */
+  paths: FinchLockPaths;
   /** Linux through pkexec: one root shell for the whole batch runs its logins and logouts (root-session.ts). */
   session?: RootSession;
 }
@@ -33,7 +36,7 @@ export function finchInvocation(env: Env, paths: Paths): Invocation {
   if (!finchPath) {
     throw new Failure('finch-missing', 'Finch was not found.', 'Install Finch from https://runfinch.com, or set FINCH_LOGINS_FINCH to the finch program.');
   }
-  return { file: finchPath, prefix: [], env: childEnv(env, paths, finchVars(env, paths)), finchPath };
+  return { file: finchPath, prefix: [], env: childEnv(env, paths, finchVars(env, paths)), finchPath, paths };
 }
 
 /** finch with the rights a login or logout needs: on Linux as root (sudo without a password, else pkexec once). */

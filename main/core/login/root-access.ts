@@ -74,7 +74,7 @@ export async function rootSituation(env: Env, paths: Paths, finch: string, finch
   const pkexec = findExecutable('pkexec', env, paths);
   // The exact command a login will run, asking only for the version: -n fails at once instead of prompting.
   const probe = sudo
-    ? await runFinch({ file: sudo, prefix: sudoPrefix(finch, finchVars), env: childVars, finchPath: finch }, ['--version'], {
+    ? await runFinch({ file: sudo, prefix: sudoPrefix(finch, finchVars), env: childVars, finchPath: finch, paths }, ['--version'], {
         timeoutMs: probeTimeoutMs,
         expected: { refused: () => true },
       }).catch(() => null)

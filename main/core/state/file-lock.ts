@@ -14,7 +14,7 @@
 // `staleMs` (processes touch their entries while they wait and work); dead and stuck entries are ignored and swept.
 // A stuck holder is overtaken after `staleMs`: a process that wakes up after that has lost the lock (its ticket is
 // gone), which `stillHeld` tells it.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Failure } from '../failure';
@@ -35,16 +35,48 @@ const queues = new Map<string, Promise<unknown>>();
 
 /** `work` gets the held lock so that it can check, right before it commits, that it was not overtaken meanwhile. */
 export function withFileLock<T>(file: string, work: (held: HeldLock) => Promise<T>, opts: LockOptions = {}): Promise<T> {
-  const next = (queues.get(file) ?? Promise.resolve()).then(async () => {
-    const held = await acquireLock(`${file}.lock`, opts);
+  return withLock(`${file}.lock`, work, opts);
+}
+
+export interface QueuedLockOptions extends LockOptions {
+  /** `waitMs` bounds the whole wait, this process's own queue included (by default only the wait for other processes). */
+  waitIncludesQueue?: boolean;
+}
+
+/**
+ * Runs `work` holding the lock folder `dir`: first in this process's queue for it (a promise chain, so its own callers
+ * take turns without polling), then across processes. A caller that gives up its place in the queue lets the next one
+ * on to the cross-process lock early, which still waits there for the holder: the queue orders, the lock excludes.
+ */
+export function withLock<T>(dir: string, work: (held: HeldLock) => Promise<T>, opts: QueuedLockOptions = {}): Promise<T> {
+  const deadline = opts.waitIncludesQueue ? Date.now() + (opts.waitMs ?? defaultWaitMs) : null;
+  const ahead = queues.get(dir) ?? Promise.resolve();
+  const next = (deadline === null ? ahead : untilDeadline(ahead, deadline)).then(async () => {
+    const held = await acquireLock(dir, deadline === null ? opts : { ...opts, waitMs: Math.max(0, deadline - Date.now()) });
     try {
       return await work(held);
     } finally {
       await held.release();
     }
   });
-  queues.set(file, next.catch(() => undefined));
+  queues.set(dir, next.catch(() => undefined));
   return next;
+}
+
+/** Resolves when `ahead` settles or at the deadline, whichever comes first. */
+function untilDeadline(ahead: Promise<unknown>, deadline: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+  return Promise.race([ahead.then(() => undefined, () => undefined), late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The lock folder for one of the user's files, in the app's state folder (never beside the file): `name` says what
+ * it guards, a hash of the file's absolute path tells the files apart.
+ */
+export function stateLockDir(stateDir: string, name: string, file: string): string {
+  const id = createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 16);
+  return path.join(stateDir, 'locks', `${name}-${id}.lock`);
 }
 
 export interface HeldLock {
