@@ -42,6 +42,14 @@ export const osxkeychainHelper: CheckDefinition = {
       }
       return error(`${where} ${impact} The fix copies Finch\u2019s own helper into /usr/local/bin (a copy, not a link).`, setupFix);
     }
+    if (!snap.config.exists) {
+      // First run: Finch ≥ 1.15 makes config.json itself at its first login or logout (credserver.EnsureConfigExists,
+      // pkg/credserver/utils_darwin.go; FACTS.md), with credsStore "osxkeychain" when it finds this helper.
+      return ok(
+        `config.json does not exist yet: ${finchName(rules)} creates it at its first login with credsStore "osxkeychain", ` +
+          `because the helper is installed (${found.usable}), so logins will go to the macOS keychain.`,
+      );
+    }
     if (!snap.config.credsStore) {
       return warn(
         `The helper is installed (${found.usable}), but config.json sets no credsStore, so \`finch login\` saves passwords ` +
