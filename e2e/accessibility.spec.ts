@@ -4,8 +4,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { chmodSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { LoginOutcome } from '../shared/types';
-import { expect, fakeCredentialHelper, registryRow, test, type SandboxHome } from './harness';
-import { screenshotHome } from './harness/homes';
+import { basicAuth, expect, fakeCredentialHelper, registryRow, test, type SandboxHome } from './harness';
+import { macFinch, screenshotHome } from './harness/homes';
 
 const schemes = ['light', 'dark'] as const;
 // axe over a dozen screens twice each, on a shared 2-core machine.
@@ -74,6 +74,27 @@ test('every view, light and dark: no serious or critical axe finding', async ({ 
   await nav(page, /Settings/).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
   await expectNoSeriousFinding(page, 'Settings');
+});
+
+test('what blocks the app, light and dark: no serious or critical axe finding', async ({ app, page, sandboxHome }) => {
+  // No Finch and a config.json that is not JSON: both notices, first in the view.
+  await app.open(sandboxHome({ platform: 'darwin', files: { '.finch/config.json': '{"auths": {' } }));
+  await expect(page.getByRole('region', { name: 'Finch is not installed' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Finch’s config.json is broken' })).toBeVisible();
+  await expectNoSeriousFinding(page, 'Finch missing, config.json broken');
+});
+
+test('a password the store hides, light and dark: no serious or critical axe finding', async ({ app, page, sandboxHome }) => {
+  // A plain-text password beside credsStore "osxkeychain", which holds no login for it: the row's note and its fix.
+  const shadowed = sandboxHome({
+    ...macFinch,
+    files: { '.finch/config.json': { auths: { 'ghcr.io': { auth: basicAuth('dana', 'pw') } }, credsStore: 'osxkeychain' } },
+  });
+  shadowed.write('/usr/local/bin/docker-credential-osxkeychain', fakeCredentialHelper({}));
+  chmodSync(shadowed.path('/usr/local/bin/docker-credential-osxkeychain'), 0o755);
+  await app.open(shadowed);
+  await expect(registryRow(page, 'ghcr.io').getByRole('button', { name: 'Move plain-text passwords into the keychain…' })).toBeVisible();
+  await expectNoSeriousFinding(page, 'A shadowed plain-text password');
 });
 
 test('every dialog, light and dark: no serious or critical axe finding', async ({ app, page, sandboxHome }) => {

@@ -104,12 +104,16 @@ test('shows a broken config.json as a problem naming the file, and the rest of t
   });
   await app.open(home);
 
-  const problems = page.getByRole('region', { name: /problem/ });
-  await expect(problems.getByRole('heading')).toHaveText('1 problem');
-  const item = problems.getByRole('listitem');
-  await expect(item.locator('code')).toHaveText('~/.finch/config.json');
-  await expect(item.locator('code')).toHaveAttribute('title', home.path('.finch/config.json'));
-  await expect(item).toContainText('config.json is not valid JSON');
+  // Said first, with where and what to do; not repeated in the problems list.
+  const broken = page.getByRole('region', { name: 'Finch’s config.json is broken' });
+  await expect(broken.locator('code')).toHaveText('~/.finch/config.json');
+  await expect(broken.locator('code')).toHaveAttribute('title', home.path('.finch/config.json'));
+  await expect(broken).toContainText('config.json is not valid JSON (line 5, column 1)');
+  await expect(broken).toContainText('Fix it in a text editor, or move it away');
+  await expect(page.getByRole('region', { name: /problem/ })).toHaveCount(0);
+  // The store it names is unknown, not "None"; nothing may be added until it is fixed.
+  await expect(page.getByRole('banner')).toContainText(/Credentials store\s*Unknown\s*config\.json is broken/);
+  await expect(page.getByRole('button', { name: 'Add registry…' })).toBeDisabled();
   // Not "no registries yet": the file is there, it just cannot be read.
   await expect(page.getByRole('heading', { name: 'No registries to show' })).toBeVisible();
   // The profiles are still read.
@@ -123,12 +127,27 @@ test('tells a user without any Finch config what to do', async ({ app, page, san
   await expect(page.getByText('finch login --username <user>', { exact: true })).toBeVisible();
   await expect(page.getByText(/\| finch login --username AWS --password-stdin <account>\.dkr\.ecr\.<region>\.amazonaws\.com/)).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Finch not found');
+  await expect(page.getByRole('region', { name: 'Finch is not installed' })).toContainText('Install Finch from runfinch.com');
   await expect(page.getByRole('table')).toHaveCount(0);
   await expect(page.getByRole('region', { name: /problem/ })).toHaveCount(0);
 
   await page.getByRole('button', { name: /^AWS profiles/ }).click();
   await expect(page.getByRole('heading', { name: 'No AWS profiles' })).toBeVisible();
   await expect(page.getByText('aws configure sso', { exact: true })).toBeVisible();
+});
+
+test('without Finch the main view says so first, above the rows, and what to do', async ({ app, page, sandboxHome }) => {
+  await app.open(sandboxHome({ ...macHome(), finch: undefined }));
+  const missing = page.getByRole('region', { name: 'Finch is not installed' });
+  await expect(missing).toContainText('no login can work until Finch is found. Install Finch from runfinch.com');
+  await expect(missing).toContainText('FINCH_LOGINS_FINCH');
+  await expect(registries(page).getByRole('row')).toHaveCount(4);
+  // First: above the problems, the view's heading and the rows.
+  const top = async (l: ReturnType<Page['locator']>) => (await l.boundingBox())!.y;
+  expect(await top(missing)).toBeLessThan(await top(page.getByRole('heading', { name: 'Registries', level: 2 })));
+  expect(await top(missing)).toBeLessThan(await top(registries(page)));
+  // A broken file is the other thing said first; a good one is not.
+  await expect(page.getByRole('region', { name: 'Finch’s config.json is broken' })).toHaveCount(0);
 });
 
 test('Refresh picks up a change made to config.json on disk', async ({ app, page, sandboxHome }) => {

@@ -24,6 +24,12 @@ export interface FinchInfo {
    * works (finch runs as root). Not a problem to fix: the state of a normal desktop user.
    */
   configNeedsRoot?: boolean;
+  /**
+   * config.json exists but cannot be understood (the problems say where and why): its credsStore and logins are
+   * unknown, and nothing that would change it runs until it is fixed (shared/config-file.ts, the gate in
+   * main/core/finch/config-gate.ts).
+   */
+  configInvalid?: true;
 }
 
 export interface Registry {

@@ -1,4 +1,5 @@
 // finch-logins status [--json]: the status every shell renders, as a table or as JSON.
+import { brokenConfigNextStep, configBlocksChanges } from '../../shared/config-file';
 import { configNeedsRootNote, formatRemaining } from '../../shared/format';
 import type { Registry, Status } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
@@ -50,7 +51,11 @@ export function renderStatus(s: Status, now: Date): string {
       ? `Finch ${oneLine(f.version ?? '(version unknown)')} at ${oneLine(f.path)}${s.platform === 'linux' ? '' : `, VM ${f.vm}`}`
       : 'Finch: not found (install it from https://runfinch.com, or set FINCH_LOGINS_FINCH to its path)',
   );
-  lines.push(`Config: ${oneLine(f.configFile)}${f.credsStore ? ` (credsStore: ${oneLine(f.credsStore)})` : ''}`);
+  lines.push(
+    configBlocksChanges(f)
+      ? `Config: ${oneLine(f.configFile)} is broken (see Problems below), so its credsStore and logins are unknown. ${brokenConfigNextStep}`
+      : `Config: ${oneLine(f.configFile)}${f.credsStore ? ` (credsStore: ${oneLine(f.credsStore)})` : ''}`,
+  );
   if (f.configNeedsRoot) lines.push(`  ${configNeedsRootNote}`);
   lines.push(`finch.yaml: ${oneLine(f.yamlFile)}${f.yamlCredsHelpers.length ? ` (creds_helpers: ${oneLine(f.yamlCredsHelpers.join(', '))})` : ''}`);
   lines.push('');

@@ -17,6 +17,7 @@ export function statusFrom(s: Snapshot): Status {
       credHelpers: s.config.credHelpers,
       yamlCredsHelpers: s.yaml.credsHelpers,
       ...(s.config.denied ? { configNeedsRoot: true } : {}),
+      ...(!s.config.valid && !s.config.denied ? { configInvalid: true as const } : {}),
     },
     registries: buildRegistries({ config: s.config, store: s.store, state: s.state, now: s.env.now() }),
     profiles: s.aws.profiles,

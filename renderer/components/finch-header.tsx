@@ -1,4 +1,5 @@
 // The top of the window: what Finch looks like on this machine, and Refresh.
+import { configBlocksChanges } from '../../shared/config-file';
 import { homeOf, vmLabel, vmTone } from '../format';
 import { useAppStore } from '../store';
 import { FilePath } from './file-path';
@@ -50,7 +51,17 @@ export function FinchHeader() {
           <div className="fact">
             <dt>Credentials store</dt>
             <dd>
-              {finch.credsStore ? <code className="mono">{finch.credsStore}</code> : <span className="fact-main fact-missing">None</span>}
+              {configBlocksChanges(finch) ? (
+                // A file that cannot be read names no store we know of: "None" would be a guess.
+                <>
+                  <span className="fact-main fact-missing">Unknown</span>
+                  <span className="fact-sub">config.json is broken</span>
+                </>
+              ) : finch.credsStore ? (
+                <code className="mono">{finch.credsStore}</code>
+              ) : (
+                <span className="fact-main fact-missing">None</span>
+              )}
             </dd>
           </div>
         </dl>

@@ -1,4 +1,5 @@
 // The window: sections on the left; Finch's state, problems and the chosen section on the right.
+import { BlockerNotices, otherProblems } from '../components/blocker-notices';
 import { ErrorBanner } from '../components/error-notice';
 import { FinchHeader } from '../components/finch-header';
 import { ProblemsPanel } from '../components/problems-panel';
@@ -27,7 +28,8 @@ export function MainWindow() {
         <RestartBanner />
         <main className="content-scroll" aria-busy={loading}>
           {error && <ErrorBanner error={error} />}
-          {status && <ProblemsPanel problems={status.problems} home={homeOf(status)} />}
+          {status && <BlockerNotices status={status} />}
+          {status && <ProblemsPanel problems={otherProblems(status)} home={homeOf(status)} />}
           {status && section === 'registries' && <RegistriesView status={status} />}
           {status && section === 'profiles' && <ProfilesView status={status} />}
           {section === 'sso' && <SsoView />}

@@ -10,6 +10,7 @@ import { LoginAllButton, LoginAllSummary } from '../components/login-all';
 import { LoginDetail } from '../components/login-detail';
 import { PasswordDialog } from '../components/password-dialog';
 import { RegistriesTable } from '../components/registries-table';
+import { configBlocksChanges } from '../../shared/config-file';
 import { configNeedsRootNote } from '../../shared/format';
 import { homeOf } from '../format';
 import { useAppStore } from '../store';
@@ -32,7 +33,8 @@ export function RegistriesView({ status }: { status: Status }) {
           <p className="view-sub">Where Finch pulls and pushes images, and where each login comes from.</p>
         </div>
         <div className="view-actions">
-          <button type="button" className="button" onClick={() => setAdding(true)}>
+          {/* Main refuses to add while config.json is broken (the notice above says why and what to do). */}
+          <button type="button" className="button" onClick={() => setAdding(true)} disabled={configBlocksChanges(status.finch)}>
             Add registry…
           </button>
           <LoginAllButton registries={status.registries} />
@@ -90,7 +92,7 @@ function NoRegistries({ status }: { status: Status }) {
   if (status.problems.some((p) => p.file === finch.configFile)) {
     return (
       <EmptyState title="No registries to show">
-        <p>Finch’s config file {config} could not be read: see the problem above. Once it is fixed, choose Refresh.</p>
+        <p>Finch’s config file {config} could not be read: see above. Once it is fixed, choose Refresh.</p>
       </EmptyState>
     );
   }

@@ -1,6 +1,8 @@
 // finch-logins status on homes shaped like each platform, broken files included, run in-process through main().
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../shared/types';
+import { currentEnv } from '../../main/core/env';
+import { addRegistries } from '../../main/core/login/login-service';
 import { runCli } from '../support/cli';
 import { fakeFinchScript, makeSandbox, type Sandbox } from '../support/sandbox-home';
 
@@ -105,6 +107,13 @@ describe('finch-logins status', () => {
     const s = await json(sb);
     expect(s.problems.map((p) => p.file)).toEqual(expect.arrayContaining([before, sb.file('home/.finch/finch.yaml')]));
     expect(s.profiles.map((p) => p.name)).toEqual(['default', 'dev']);
+    // Broken, not "no store": the status says the file cannot be understood, and the text says what to do.
+    expect(s.finch).toMatchObject({ configInvalid: true, credsStore: null });
+    const text = (await cli(sb, 'status')).stdout;
+    expect(text).toContain(`Config: ${before} is broken (see Problems below), so its credsStore and logins are unknown. Fix it in a text editor`);
+    expect((await json(makeSandbox({ platform: 'darwin', files: { 'home/.finch/config.json': { auths: {} } } }))).finch.configInvalid).toBeUndefined();
+    // Adding a registry is refused like a login, and adds nothing.
+    await expect(addRegistries(currentEnv(sb.vars), ['quay.io'])).rejects.toMatchObject({ kind: 'file-invalid', message: expect.stringContaining('will not add a registry while') });
     const { readFileSync, existsSync } = await import('node:fs');
     expect(readFileSync(before, 'utf8')).toBe('{"auths": {"ghcr.io": {}},');
     expect(existsSync(sb.vars.FINCH_LOGINS_STATE_DIR!)).toBe(false);

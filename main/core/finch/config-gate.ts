@@ -1,4 +1,4 @@
-// The one gate in front of every login, logout and fix: while config.json is not valid, nothing may run that
+// The one gate in front of every login, logout, fix and registry added: while config.json is not valid, nothing may run that
 // writes it. An adversarial run saw finch replace such a file at a login — other logins and credsStore gone, the
 // new password in plain text (docker/cli's LoadDefaultConfigFile warns and goes on with an empty config; nerdctl's
 // path fails instead) — and a fix would be planned from a file we did not understand. So finch is not asked. A helper name that is not a bare word is refused the same way:
@@ -10,7 +10,7 @@ import { Problems } from '../problems';
 import { needsRootToRead } from '../snapshot';
 import { readConfigJson } from './config-json';
 
-export type GatedAction = 'log in' | 'log out' | 'apply a fix';
+export type GatedAction = 'log in' | 'log out' | 'apply a fix' | 'add a registry';
 
 /** The failure for a config.json that cannot be used: names the file, says what is wrong and the way out. */
 export function invalidConfigFailure(file: string, action: GatedAction | 'change it', problem: string | undefined): Failure {

@@ -424,6 +424,8 @@ export async function setRegistryProfile(env: Env, host: string, profile: string
 
 /** Adds registries the user typed or derived (ECR from a profile) so they are listed before any login. */
 export async function addRegistries(env: Env, hosts: string[]): Promise<string[]> {
+  // A registry added now could not be logged in to, and the list it joins is not what Finch reads.
+  await refuseWhileConfigInvalid(env, 'add a registry');
   const canon = hosts.map(canonical);
   await updateState(resolvePaths(env).stateDir, (s) => {
     for (const h of canon) (s.registries[h] ??= {}).added = true;

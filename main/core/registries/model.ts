@@ -63,8 +63,8 @@ function describe(host: string, g: Gathered, config: ConfigJson, store: StoreLis
     expiresAt: null,
     state: 'logged-out',
   };
-  // Whether a login is stored, and where, is in the file we may not read.
-  if (config.denied) return { ...base, state: 'unknown' };
+  // Whether a login is stored, and where, is in the file we may not read — or cannot understand.
+  if (config.denied || !config.valid) return { ...base, state: 'unknown' };
   // docker's precedence (docker/cli cli/config/configfile/file.go, GetCredentialsStore): a per-registry helper, then
   // the default store, then plaintext in the file. With a helper or store, a secret left in the file is never read.
   const shadowed = g.auths.some(shadowableSecret) ? ({ plaintextShadowed: true } as const) : {};

@@ -2,6 +2,7 @@
 // the account picker's data (accounts, roles, the role remembered per account), and adding the ECR registries of
 // picked accounts in one step. The app never writes ~/.aws/config or credentials: typed start URLs and picked roles
 // live in the app's state.
+import { refuseWhileConfigInvalid } from '../finch/config-gate';
 import type { SsoAccounts, SsoAuthorization, SsoRoleBinding, SsoSessionInfo } from '../../../shared/types';
 import { readAwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
@@ -148,6 +149,7 @@ export async function rememberSsoRole(env: Env, binding: SsoRoleBinding): Promis
 export async function addSsoRegistries(env: Env, sessionId: string, picks: { accountId: string; roleName: string }[], regions: string[]): Promise<string[]> {
   const { paths, session } = await ssoSession(env, sessionId);
   if (picks.length === 0 || regions.length === 0) throw new Failure('invalid-request', 'Pick at least one account and one region.');
+  await refuseWhileConfigInvalid(env, 'add a registry');
   const hosts: string[] = [];
   await updateState(paths.stateDir, (st) => {
     const roles = (((st.sso ??= {}).roles ??= {})[session.id] ??= {});
