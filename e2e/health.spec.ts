@@ -9,6 +9,7 @@ import { fakeFinchVmScript } from '../test/support/sandbox-home';
 import { basicAuth, expect, fakeCredentialHelper, test, type SandboxHome, type SandboxHomeOptions } from './harness';
 import { awsConfig, macFinch } from './harness/homes';
 import { needs } from './harness/needs';
+import { leakedIds } from '../test/support/leaked-ids';
 
 const ecrHosts = ['123456789012.dkr.ecr.us-east-1.amazonaws.com', '210987654321.dkr.ecr.eu-central-1.amazonaws.com'];
 const configRel = '.finch/config.json';
@@ -79,6 +80,15 @@ const healthNav = (page: Page) => nav(page).getByRole('button', { name: /^Health
 const checkItem = (page: Page, title: string) => page.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: title, exact: true });
 const fixDialog = (page: Page) => page.getByRole('dialog', { name: 'Let ecr-login fetch Amazon ECR tokens' });
 
+/** No check or fix id in what the page shows, says to a screen reader, or shows on hover. */
+async function expectNoIds(page: Page): Promise<void> {
+  const said = await page.evaluate(() => [
+    document.body.innerText,
+    ...[...document.querySelectorAll('[title], [aria-label]')].map((e) => `${e.getAttribute('title') ?? ''} ${e.getAttribute('aria-label') ?? ''}`),
+  ]);
+  expect(said.flatMap((t) => leakedIds(t).map((id) => `${id} in: ${t.slice(0, 200)}`))).toEqual([]);
+}
+
 async function openHealth(page: Page): Promise<void> {
   await healthNav(page).click();
   await expect(page.getByRole('heading', { name: 'Health', level: 2 })).toBeVisible();
@@ -115,6 +125,8 @@ test('Fix shows the diff, Apply turns the check green, Undo puts the files back 
   await expect(yaml.locator('del')).toHaveText([/creds_helpers:/, /- ecr-login/]);
   await expect(yaml.locator('ins')).toHaveCount(0);
   await expect(dialog).toContainText('Finch sets credsStore to "ecr-login" at every VM start');
+  // The checks, the fix's preview and its buttons: titles, never an id.
+  await expectNoIds(page);
   // Nothing is written before Apply.
   expect(readFileSync(home.path(configRel))).toEqual(configBefore);
 
@@ -140,6 +152,7 @@ test('Fix shows the diff, Apply turns the check green, Undo puts the files back 
   const undone = page.getByRole('status').filter({ hasText: 'Undone' });
   await expect(undone).toContainText('Undid "Let ecr-login fetch Amazon ECR tokens"');
   await expect(undone).not.toContainText('ecr-login-setup');
+  await expectNoIds(page);
   await expect(undone.getByRole('list', { name: 'Restored files' })).toHaveText(/~\/\.finch\/finch\.yaml\s*~\/\.finch\/config\.json/);
   expect(readFileSync(home.path(configRel))).toEqual(configBefore);
   expect(readFileSync(home.path(yamlRel))).toEqual(yamlBefore);
@@ -182,6 +195,14 @@ test('Undo from the Fix dialog, then "nothing to undo"; a file changed after the
 
   await page.getByRole('button', { name: 'Undo last fix' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Nothing to undo' })).toBeVisible();
+});
+
+test('a skipped check names the check it waits for by its title; no id anywhere in the view', async ({ app, page, sandboxHome }) => {
+  await app.open(sandboxHome({ ...macFinch, files: { [configRel]: '{"auths": {' } }));
+  await openHealth(page);
+  await expect(checkItem(page, 'config.json is readable')).toContainText('Failed');
+  await expect(checkItem(page, 'No passwords in plain text')).toContainText('Skipped: it needs "config.json is readable" to pass first, and that check failed.');
+  await expectNoIds(page);
 });
 
 test('a failing preview is shown in the dialog with its hint', async ({ app, page, sandboxHome }) => {

@@ -66,7 +66,7 @@ export async function previewFix(env: Env, fixId: string): Promise<FixPreview> {
 export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOptions = {}): Promise<FixResult> {
   return serialized(async () => {
     const fix = fixById(fixId);
-    if (!token.startsWith(`${fix.id}:`)) throw new Failure('invalid-token', `That confirmation belongs to another fix, not "${fix.id}".`, 'Preview the fix again.');
+    if (!token.startsWith(`${fix.id}:`)) throw new Failure('invalid-token', `That confirmation belongs to another fix, not "${fix.title}".`, 'Preview the fix again.');
     // A fix interrupted earlier is rolled back first; the files it touched then differ from the preview.
     await recoverInterruptedFixes(resolvePaths(env).stateDir, opts.elevator ?? osascriptElevator);
     await refuseWhileConfigInvalid(env, 'apply a fix');

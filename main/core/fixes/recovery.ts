@@ -7,6 +7,7 @@ import path from 'node:path';
 import { sweepStaleTemps } from '../atomic-write';
 import { withFileLock } from '../state/file-lock';
 import { processExists } from '../process/alive';
+import { fixTitle } from './catalog';
 import { beforeDigest, listBackups, saveManifest, type Backup } from './backups';
 import { readState, stateDigest } from './current-file';
 import { restoreEntry, type Elevator } from './file-writer';
@@ -66,7 +67,7 @@ export function describeRecovery(r: Recovered[]): string {
   return r
     .map(
       (x) =>
-        `The fix "${x.fixId}" was interrupted before it finished and has been rolled back` +
+        `The fix "${fixTitle(x.fixId)}" was interrupted before it finished and has been rolled back` +
         (x.restored.length ? `: ${x.restored.join(' and ')} put back.` : '.') +
         (x.leftChanged.length ? ` ${x.leftChanged.join(' and ')} changed again since and ${x.leftChanged.length === 1 ? 'was' : 'were'} left as ${x.leftChanged.length === 1 ? 'it is' : 'they are'}; Undo can still put ${x.leftChanged.length === 1 ? 'it' : 'them'} back.` : ''),
     )

@@ -27,8 +27,8 @@ export const migratePlaintext: FixDefinition = {
         'no-store',
         `The plain-text logins cannot be moved: ${target.why}`,
         env.platform === 'darwin'
-          ? 'Fix the keychain helper first (finch-logins fix osxkeychain-setup).'
-          : 'Keep config.json readable only by you; for Amazon ECR, ecr-login avoids stored passwords (finch-logins fix ecr-login-setup).',
+          ? 'Fix the keychain helper first (the check \u201cmacOS keychain helper is installed for Finch\u201d in Health or `finch-logins doctor`).'
+          : 'Keep config.json readable only by you; for Amazon ECR, the ecr-login helper avoids stored passwords (the check \u201cecr-login is set up per registry\u201d offers it).',
       );
     }
     const move = planPlaintextMove(cfg, env, paths, rules, target, (helper) => openHelper(helper, env, paths));
