@@ -1,6 +1,7 @@
 // Writing a file so that a crash, a kill or a full disk leaves the old bytes or the new ones, never a mix:
 // a temp file in the same folder (same file system, so rename is atomic), fsync, rename over, fsync the folder.
 import { randomBytes } from 'node:crypto';
+import { renameSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { processExists } from './process/alive';
@@ -13,9 +14,10 @@ export interface AtomicWriteOptions {
   owner?: { uid: number; gid: number };
   /**
    * Called when the new bytes are safely on disk, right before they replace the file: throwing aborts the write
-   * (the temp file is removed). A fix re-checks here that nobody changed the file since it was read.
+   * (the temp file is removed). A fix re-checks here that nobody changed the file since it was read. Synchronous,
+   * and followed by a synchronous rename, so that nothing else runs between the check and the rename.
    */
-  beforeRename?: () => Promise<void>;
+  beforeRename?: () => void;
 }
 
 const tempPattern = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -40,8 +42,8 @@ export async function writeFileAtomic(file: string, data: Uint8Array, opts: Atom
     } finally {
       await fh.close();
     }
-    await opts.beforeRename?.();
-    await rename(tmp, file);
+    opts.beforeRename?.();
+    renameSync(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;

@@ -1,7 +1,7 @@
 // The write transaction every fix goes through, and undo: backups, atomic writes with the old mode, refusal on a
 // concurrent change, all-or-nothing on a failed write, byte-for-byte undo.
 import { execFileSync } from 'node:child_process';
-import { chownSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
@@ -74,6 +74,21 @@ describe('commitEdits', () => {
     expect((err as Error).message).toContain(sb.file(cfgRel));
     expect(readFileSync(sb.file(cfgRel), 'utf8')).toBe('{"auths":{}}');
     expect(await listBackups(stateDir)).toEqual([]);
+  });
+
+  it('refuses while another program is saving the file (docker\u2019s temp config.json<digits> beside it); a crashed save\u2019s old temp does not block', async () => {
+    const { sb, stateDir, commit, setStore } = setup();
+    const temp = sb.file(`${cfgRel}2846120317`);
+    writeFileSync(temp, '{"auths":{"half-saved.example.com":{}}}');
+    const err = await commit([await setStore('osxkeychain')]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'changed-since-preview' });
+    expect((err as Error).message).toBe(`Another program is saving ${sb.file(cfgRel)} right now, so nothing was written.`);
+    expect(readFileSync(sb.file(cfgRel), 'utf8')).toBe(original);
+    expect(await listBackups(stateDir)).toEqual([]);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(temp, minuteAgo, minuteAgo);
+    await commit([await setStore('osxkeychain')]);
+    expect(JSON.parse(readFileSync(sb.file(cfgRel), 'utf8')).credsStore).toBe('osxkeychain');
   });
 
   it('all or nothing: when the second file cannot be written, the first is put back byte for byte', async () => {

@@ -27,10 +27,10 @@ export const osascriptElevator: Elevator = {
 };
 
 /** `unchanged` throws when the file is no longer as planned; it runs as late as possible: right before the rename. */
-export async function writeEdit(e: FileEdit, elevator: Elevator, unchanged: () => Promise<void> = async () => undefined): Promise<void> {
+export async function writeEdit(e: FileEdit, elevator: Elevator, unchanged: () => void = () => undefined): Promise<void> {
   if (e.via === 'osascript') {
     if (!e.source) throw new Error(`no source to copy ${e.file} from`);
-    await unchanged();
+    unchanged();
     await elevator.run(copyScript(e.source, e.file, e.mode));
     return;
   }

@@ -1,10 +1,11 @@
 // Every fix writes through here: check each file is still as planned, back it up, write it atomically, and record
 // the change for undo. If a write fails, the files already written are put back, so a fix is all or nothing; a file
 // that cannot be put back either is named, and stays in the manifest for undo (state partially-rolled-back).
-import { Failure } from '../failure';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { Failure } from '../failure';
 import { createBackup, pruneBackups, saveManifest, type Backup, type ManifestEntry } from './backups';
-import { readState, sameContent } from './current-file';
+import { readStateSync, sameContent } from './current-file';
 import type { FileEdit } from './file-edit';
 import { restoreEntry, writeEdit, type Elevator } from './file-writer';
 
@@ -27,15 +28,48 @@ function stillChanged(b: Backup, entry: ManifestEntry): string {
   return `${entry.file} still has the new content; its previous bytes are in ${path.join(b.dir, before.backup)}`;
 }
 
-/** Throws when `e.file` is no longer what the fix was planned on: another program (or Finch itself) wrote it. */
-async function stillAsPlanned(e: FileEdit): Promise<void> {
-  if (!sameContent(await readState(e.file), e.current)) throw changedFailure(e.file, 'while the fix was being applied');
+/**
+ * A save of this file under way in another program: docker/cli's configfile.Save (which `finch login` and Finch use)
+ * writes `os.CreateTemp(dir, "config.json")` — the name plus decimal digits (Go's os/tempfile.go) — then renames it
+ * over the file, taking no lock. A temp that old is a crashed save, not one in progress.
+ */
+function saveInProgress(file: string): boolean {
+  const base = path.basename(file);
+  const dir = path.dirname(file);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return false;
+  }
+  return names.some((n) => {
+    if (!n.startsWith(base) || !/^\d+$/.test(n.slice(base.length))) return false;
+    try {
+      return Date.now() - statSync(path.join(dir, n)).mtimeMs < inProgressMs;
+    } catch {
+      return false; // renamed meanwhile: caught by the content check that follows
+    }
+  });
+}
+const inProgressMs = 10_000;
+
+/**
+ * Throws when `e.file` is no longer what the fix was planned on: another program (or Finch itself) wrote it, or is
+ * writing it now. Synchronous and followed at once by a synchronous rename (atomic-write.ts): another program's save
+ * can still slip in only if it starts and ends within these few system calls — docker's writer takes no lock, and
+ * plain rename cannot compare-and-swap. Our own logins cannot: they hold the config lock, as the fix does.
+ */
+function stillAsPlanned(e: FileEdit): void {
+  if (saveInProgress(e.file)) {
+    throw new Failure('changed-since-preview', `Another program is saving ${e.file} right now, so nothing was written.`, 'Apply the fix again in a moment: its preview will show the file as that program left it.');
+  }
+  if (!sameContent(readStateSync(e.file), e.current)) throw changedFailure(e.file, 'while the fix was being applied');
 }
 
 export async function commitEdits(edits: readonly FileEdit[], opts: CommitOptions): Promise<Backup> {
   // Checked here so that nothing is backed up for a fix that cannot go ahead — and again right before each rename
   // (writeEdit): the backup's fsyncs take long enough for a `finch login` to write config.json in between.
-  for (const e of edits) await stillAsPlanned(e);
+  for (const e of edits) stillAsPlanned(e);
   const backup = await createBackup(opts.stateDir, opts.fixId, opts.now, edits);
   const written: number[] = [];
   for (const [i, e] of edits.entries()) {
