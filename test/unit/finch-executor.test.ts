@@ -1,6 +1,6 @@
 // The one finch executor (main/core/finch/finch.ts): Finch's logrus output read once, expected failures returned,
 // the rest thrown in words; and how every call is set up (DOCKER_CONFIG per platform).
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
@@ -94,6 +94,27 @@ describe('finch(): one command at a time per finch.yaml (each rewrites it in pla
     const lock = finchLockDir(inv.paths);
     expect(path.dirname(lock)).toBe(path.join(stateDir, 'locks'));
     expect(readdirSync(lock)).toEqual([]);
+  });
+
+  it('the next command starts once finch has rewritten finch.yaml, not when it exits', async () => {
+    // Like Finch: it starts (100 ms here), truncates and writes finch.yaml (the shell's `>`), then does its own work
+    // (300 ms).
+    const sb = makeSandbox({
+      platform: 'darwin',
+      programs: { 'bin/finch': `#!/bin/sh\necho "start $(date +%s%N)" >> "$LOG"\nsleep 0.1\nprintf 'cpus: 4 # %s\\n' "$1" > "$YAML"\nsleep 0.3\necho "end $(date +%s%N)" >> "$LOG"\n` },
+    });
+    const paths = resolvePaths(currentEnv(sb.vars));
+    mkdirSync(path.dirname(paths.finchYaml), { recursive: true });
+    const log = sb.file('calls.log');
+    const inv = { file: sb.file('bin/finch'), prefix: [], env: { PATH: '/usr/bin:/bin', LOG: log, YAML: paths.finchYaml }, finchPath: sb.file('bin/finch'), paths };
+    // Names of different lengths: each rewrite changes the file's size, so it is seen whatever the file clock.
+    await Promise.all(['a', 'bb', 'ccc', 'dddd'].map((w) => finch(inv, [w], { timeoutMs: 5_000 })));
+    const events = readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split(' ')).map(([what, ns]) => ({ what, ms: Number(BigInt(ns!) / 1_000_000n) }));
+    const starts = events.filter((e) => e.what === 'start').map((e) => e.ms);
+    // Each starts only after the one before has rewritten finch.yaml (100 ms after its start)…
+    for (let i = 1; i < 4; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(100);
+    // …but before it has ended: the second starts while the first is still at its own work.
+    expect(events.slice(0, 2).map((e) => e.what)).toEqual(['start', 'start']);
   });
 
   it('a call that cannot wait (a status read behind a VM start) gives up at its own bound and says why', async () => {

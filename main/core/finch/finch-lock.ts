@@ -1,17 +1,27 @@
-// One finch command at a time per finch.yaml, across every Finch Logins process (the window, each CLI command).
+// One finch command at a time per finch.yaml, across every Finch Logins process (the window, each CLI command) —
+// until that command has rewritten the file.
 //
 // Why: every finch command — `--version` and `vm status` included — rewrites finch.yaml in place at its start
-// (runfinch/finch pkg/config/config.go Load: open with O_TRUNC, then write the bytes). A second finch that reads the
-// file in that moment finds it empty, takes Finch's defaults and writes them back: the user's cpus and memory are
-// gone (the stand-in, which copies Finch's code, lost them in 10 of 30 parallel pairs of calls). Nothing outside
-// finch can tell when its rewrite is over, so the lock is held for the whole command, `vm start` included.
+// (runfinch/finch pkg/config/config.go Load: read it, open it with O_TRUNC, write the bytes; nothing else in the
+// commands the app runs writes it). A second finch that reads the file in that moment finds it empty, takes Finch's
+// defaults and writes them back: the user's cpus and memory are gone (test/stress/finch-yaml.mjs, with the stand-in
+// that copies Finch's code: 30 of 30 rounds without this lock).
+//
+// How long it is held: from before finch starts until finch.yaml has visibly been rewritten — it changed (inode,
+// size or times) and is not empty; Finch truncates, then writes the whole file in one call, so a changed, non-empty
+// file is the finished rewrite — or until finch exits, whichever comes first. A rewrite finch does not make (a
+// finch.yaml that does not parse, one root owns) or cannot be seen (the same bytes within the same tick of a coarse
+// file clock) just keeps the lock until the end of the command: never shorter than needed, at worst the whole
+// command. The rest of a `finch login` or `vm start` then runs beside the next command.
 //
 // Within a process the callers queue (a promise chain); across processes they take the bakery lock of
 // state/file-lock.ts in the app's state folder, keyed by finch.yaml's path. A hung finch is killed at its own time
 // limit (process/run.ts), so the lock is always released.
 //
 // Lock order: the config.json lock (state/config-lock.ts) first, then this one. This one is held only around one
-// finch process and nothing is awaited under it but that process, so it can never wait for the other.
+// finch process (or one fix's writes) and nothing else is awaited under it, so it can never wait for the other.
+import { stat } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
 import { Failure } from '../failure';
 import type { Paths } from '../paths';
 import { stateLockDir, withLock } from '../state/file-lock';
@@ -25,17 +35,37 @@ export type FinchLockPaths = Pick<Paths, 'finchYaml' | 'stateDir'>;
  */
 export const finchLockWaitMs = 6 * 60_000;
 
+/** How often finch.yaml is looked at while a finch command starts (a stat; Finch rewrites it within milliseconds). */
+const rewritePollMs = 2;
+
 export function finchLockDir(paths: FinchLockPaths): string {
   return stateLockDir(paths.stateDir, 'finch-yaml', paths.finchYaml);
 }
 
+export interface FinchLockOptions {
+  /** `work` runs a finch command: give the lock back as soon as that finch has rewritten finch.yaml. */
+  untilRewritten?: boolean;
+}
+
 /**
- * Runs `work` (one finch process; or a fix writing finch.yaml, which finch's in-place rewrite would undo) once no
- * other finch command of ours is running on this finch.yaml. `what` names it in the message when the wait is over.
+ * Runs `work` (a finch command; or a fix writing finch.yaml, which finch's in-place rewrite would undo) once no other
+ * finch command of ours is rewriting this finch.yaml. `what` names it in the message when the wait is over.
  */
-export async function withFinchLock<T>(paths: FinchLockPaths, what: string, waitMs: number, work: () => Promise<T>): Promise<T> {
+export async function withFinchLock<T>(paths: FinchLockPaths, what: string, waitMs: number, work: () => Promise<T>, opts: FinchLockOptions = {}): Promise<T> {
   try {
-    return await withLock(finchLockDir(paths), work, { waitMs, waitIncludesQueue: true });
+    return await withLock(
+      finchLockDir(paths),
+      async (held) => {
+        if (!opts.untilRewritten) return work();
+        const watch = await onRewrite(paths.finchYaml, () => void held.release());
+        try {
+          return await work();
+        } finally {
+          watch.stop();
+        }
+      },
+      { waitMs, waitIncludesQueue: true },
+    );
   } catch (e) {
     if (!(e instanceof Failure && e.kind === 'state-busy')) throw e;
     const secs = Math.round(waitMs / 1000);
@@ -45,4 +75,28 @@ export async function withFinchLock<T>(paths: FinchLockPaths, what: string, wait
       'Finch rewrites finch.yaml at every command, so Finch Logins runs one at a time. Try again when the other has finished.',
     );
   }
+}
+
+const fileState = (file: string) => stat(file, { bigint: true }).catch(() => null);
+
+/** Watches `file` from now on and calls `then` once, when it has been rewritten (changed and not empty). */
+async function onRewrite(file: string, then: () => void): Promise<{ stop(): void }> {
+  const before = await fileState(file);
+  let looking = false;
+  const timer = setInterval(() => {
+    if (looking) return;
+    looking = true;
+    void fileState(file).then((now) => {
+      looking = false;
+      if (now && now.size > 0n && changed(before, now)) {
+        clearInterval(timer);
+        then();
+      }
+    });
+  }, rewritePollMs);
+  return { stop: () => clearInterval(timer) };
+}
+
+function changed(before: BigIntStats | null, now: BigIntStats): boolean {
+  return !before || before.ino !== now.ino || before.size !== now.size || before.mtimeNs !== now.mtimeNs || before.ctimeNs !== now.ctimeNs;
 }

@@ -7,8 +7,9 @@
 // `time="…" level=info|warning|error|fatal msg="…" [error="…"]`; a failed command ends with one `level=fatal` line
 // and exit 1; when a program Finch runs fails, Finch exits with that program's code and may print nothing itself.
 //
-// One finch command at a time per finch.yaml, across the app's processes (finch-lock.ts): each rewrites the file in
-// place when it starts, and two at once can write Finch's defaults over the user's settings.
+// One finch command at a time per finch.yaml, across the app's processes, until it has rewritten the file
+// (finch-lock.ts): each rewrites it in place when it starts, and two at once can write Finch's defaults over the
+// user's settings.
 import type { ErrorKind } from '../../../shared/ids';
 import { Failure } from '../failure';
 import { programName, run, timeoutMessage, type RunResult } from '../process/run';
@@ -94,13 +95,18 @@ export interface FinchOptions {
 
 export async function finch(inv: Invocation, args: readonly string[], opts: FinchOptions): Promise<FinchResult> {
   const argv = [...inv.prefix, ...args];
-  const r = await withFinchLock(inv.paths, `\`${programName(inv.file, argv)}\``, opts.lockWaitMs ?? finchLockWaitMs, () =>
-    run(inv.file, argv, {
-      timeoutMs: opts.timeoutMs,
-      env: inv.env,
-      ...(opts.input !== undefined ? { input: opts.input } : {}),
-      ...(opts.onOutput ? { onOutput: opts.onOutput } : {}),
-    }),
+  const r = await withFinchLock(
+    inv.paths,
+    `\`${programName(inv.file, argv)}\``,
+    opts.lockWaitMs ?? finchLockWaitMs,
+    () =>
+      run(inv.file, argv, {
+        timeoutMs: opts.timeoutMs,
+        env: inv.env,
+        ...(opts.input !== undefined ? { input: opts.input } : {}),
+        ...(opts.onOutput ? { onOutput: opts.onOutput } : {}),
+      }),
+    { untilRewritten: true },
   );
   return readFinch(r, opts);
 }

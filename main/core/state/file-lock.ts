@@ -47,19 +47,25 @@ export interface QueuedLockOptions extends LockOptions {
  * Runs `work` holding the lock folder `dir`: first in this process's queue for it (a promise chain, so its own callers
  * take turns without polling), then across processes. A caller that gives up its place in the queue lets the next one
  * on to the cross-process lock early, which still waits there for the holder: the queue orders, the lock excludes.
+ * `work` may give the lock back before it ends (`held.release()`, e.g. once the part that needed it is over): the
+ * next caller, here or in another process, goes on at once.
  */
 export function withLock<T>(dir: string, work: (held: HeldLock) => Promise<T>, opts: QueuedLockOptions = {}): Promise<T> {
   const deadline = opts.waitIncludesQueue ? Date.now() + (opts.waitMs ?? defaultWaitMs) : null;
   const ahead = queues.get(dir) ?? Promise.resolve();
+  let released!: () => void;
+  const givenBack = new Promise<void>((resolve) => (released = resolve));
   const next = (deadline === null ? ahead : untilDeadline(ahead, deadline)).then(async () => {
-    const held = await acquireLock(dir, deadline === null ? opts : { ...opts, waitMs: Math.max(0, deadline - Date.now()) });
+    const lock = await acquireLock(dir, deadline === null ? opts : { ...opts, waitMs: Math.max(0, deadline - Date.now()) });
+    let releasing: Promise<void> | undefined;
+    const held: HeldLock = { stillHeld: lock.stillHeld, release: () => (releasing ??= lock.release().then(released)) };
     try {
       return await work(held);
     } finally {
       await held.release();
     }
   });
-  queues.set(dir, next.catch(() => undefined));
+  queues.set(dir, Promise.race([givenBack, next.catch(() => undefined)]));
   return next;
 }
 
