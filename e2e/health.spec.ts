@@ -108,6 +108,15 @@ test('Fix shows the diff, Apply turns the check green, Undo puts the files back 
   await expect(check).toContainText('config.json sets credsStore to "ecr-login"');
   // Failing first.
   await expect(page.getByRole('list', { name: 'Checks' }).getByRole('listitem').first()).toHaveAccessibleName(ecrCheck);
+  // What passed is readable in full on the page (not cut with "…", not only on hover), here and at 760 px.
+  for (const width of [1100, 760]) {
+    await page.setViewportSize({ width, height: 720 });
+    const cut = await page.locator('.check-ok .check-detail').evaluateAll((ps) =>
+      ps.filter((p) => p.scrollWidth > p.clientWidth || getComputedStyle(p).textOverflow === 'ellipsis' || p.hasAttribute('title')).map((p) => p.textContent),
+    );
+    expect(cut).toEqual([]);
+    expect(await page.locator('.check-ok .check-detail').count()).toBeGreaterThan(3);
+  }
 
   await check.getByRole('button', { name: 'Fix…' }).click();
   const dialog = fixDialog(page);

@@ -98,13 +98,18 @@ test('auto-renew for all and for one registry is saved in the state folder and s
   await expect.poll(() => autoRenewOf(home, ecrA)).toBe(true);
   expect(autoRenewOf(home, ecrB)).toBe(false);
 
-  // Minutes: clamped to 5–240 as main clamps them, saved when the field is left.
+  // Minutes: clamped to 5–240 as main clamps them, saved when the field is left — and said, never silently.
+  const leadRow = page.locator('.settings-row').filter({ has: lead(page) });
+  await expect(leadRow).toContainText('Between 5 and 240 minutes.');
   await lead(page).fill('500');
   await lead(page).press('Enter');
   await expect(lead(page)).toHaveValue('240');
+  await expect(leadRow.getByRole('status')).toHaveText('500 is above the maximum of 240 minutes: set to 240.');
   await lead(page).fill('12.4');
+  await expect(leadRow.getByRole('status')).toHaveCount(0);
   await lead(page).press('Tab');
   await expect(lead(page)).toHaveValue('12');
+  await expect(leadRow.getByRole('status')).toHaveText('Whole minutes only: set to 12.');
   await expect.poll(() => readJson(home, 'settings.json')).toMatchObject({ renewBeforeMinutes: 12 });
 
   const changes = () => app.calls.filter((c) => c.channel === 'setSettings' || c.channel === 'setAutoRenew');
@@ -137,6 +142,25 @@ test('auto-renew for all and for one registry is saved in the state folder and s
   await expect(renewHost(list, ecrA)).toBeChecked();
   await expect(renewHost(list, ecrB)).toBeChecked();
   await expect(lead(page)).toHaveValue('12');
+});
+
+test('auto-renew on a login whose profile asks for an MFA code says it cannot renew without you', async ({ app, page, sandboxHome }) => {
+  const home = sandboxHome({
+    ...macHome(),
+    files: {
+      ...macHome().files,
+      // dev assumes a role with an MFA device; staging has plain keys.
+      '.aws/config': '[profile base]\nregion = eu-west-1\n\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = base\nmfa_serial = arn:aws:iam::111122223333:mfa/dana\n\n[profile staging]\nregion = eu-central-1\n',
+    },
+  });
+  await app.open(home);
+  const note = 'Profile “dev” asks for an MFA code: auto-renew cannot renew without you, so each renewal waits for the code and tells you.';
+  await expect(registryRow(page, ecrA)).toContainText(note);
+  await expect(registryRow(page, ecrB)).not.toContainText('MFA');
+  await openSettings(page);
+  const list = page.getByRole('list', { name: 'Auto-renew by registry' });
+  await expect(list.getByRole('listitem').filter({ hasText: ecrA })).toContainText(note);
+  await expect(list.getByRole('listitem').filter({ hasText: ecrB })).not.toContainText('MFA');
 });
 
 test('follows settingsChanged: a change made from the tray shows in the window', async ({ app, page, sandboxHome }) => {

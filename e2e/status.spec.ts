@@ -71,12 +71,32 @@ test('lists the registries with kind, account, region and auth source, and the A
   const rows = profiles(page).getByRole('row');
   await expect(rows).toHaveCount(1 + 5);
   const profile = (name: string) => rows.filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
-  await expect(profile('default')).toHaveText(['Access keys', 'us-east-1']);
-  await expect(profile('dev')).toHaveText(['IAM Identity Center (SSO)', 'eu-west-1']);
-  await expect(profile('prod')).toHaveText(['Assume role', 'us-west-2']);
-  await expect(profile('ci')).toHaveText(['Credential process', 'Not set']);
+  // Kind (with the role and Identity Center session it names), account, region.
+  await expect(profiles(page).getByRole('columnheader')).toHaveText(['Profile', 'Kind', 'Account', 'Region']);
+  await expect(profile('default')).toHaveText(['Access keys', 'Not known until a login', 'us-east-1']);
+  await expect(profile('dev')).toHaveText(['IAM Identity Center (SSO)role PowerUserAccess · session acme', '123456789012', 'eu-west-1']);
+  await expect(profile('prod')).toHaveText(['Assume rolerole Deployer', '987654321098', 'us-west-2']);
+  await expect(profile('ci')).toHaveText(['Credential process', 'Not known until a login', 'Not set']);
+  await expect(profiles(page)).not.toContainText('MFA');
 
   expect(app.calls.map((c) => c.channel).filter(notChecks)).toEqual(['getStatus']);
+});
+
+test('the profiles view says which profile asks for an MFA code, and the account STS named at a login', async ({ app, page, sandboxHome }) => {
+  const home = sandboxHome({
+    ...macFinch,
+    files: {
+      '.aws/config': '[default]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::444455556666:role/Admin\nsource_profile = default\nmfa_serial = arn:aws:iam::111122223333:mfa/dana\n',
+      '.aws/credentials': awsCredentials,
+    },
+    appState: { version: 1, registries: {}, accounts: { default: { accountId: '111122223333', checkedAt: new Date().toISOString() } } },
+  });
+  await app.open(home);
+  await page.getByRole('button', { name: /^AWS profiles/ }).click();
+  const rows = profiles(page).getByRole('row');
+  const profile = (name: string) => rows.filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
+  await expect(profile('admin')).toHaveText(['Assume rolerole AdminAsks for an MFA code at each login', '444455556666', 'Not set']);
+  await expect(profile('default')).toHaveText(['Access keys', '111122223333', 'us-east-1']);
 });
 
 test('never puts a stored secret in the page', async ({ app, page, sandboxHome }) => {

@@ -1,5 +1,5 @@
 // How the snapshot's values read in the window: the words a user sees for each kind, source, state and type.
-import type { AuthSource, LoginState, ProfileType, Registry, RegistryKind, Status, VmStatus } from '../shared/types';
+import type { AuthSource, LoginState, Profile, ProfileType, Registry, RegistryKind, Status, VmStatus } from '../shared/types';
 import { canLogIn } from '../shared/login-all';
 
 // The countdown's words, shared with the CLI and the tray.
@@ -111,6 +111,15 @@ export function liveState(r: Registry, now: number): LoginState {
   if (Number.isNaN(left)) return r.state;
   return left <= 0 ? 'expired' : left < expiringWithinMs ? 'expiring' : 'logged-in';
 }
+
+/** The profile a row logs in with when it asks for an MFA code: auto-renew cannot renew that login without the user. */
+export function mfaProfile(r: Registry, profiles: readonly Profile[] | undefined): string | null {
+  return r.profile && profiles?.some((p) => p.name === r.profile && p.mfa) ? r.profile : null;
+}
+
+/** What auto-renew does with such a login, in words (the row's switch and Settings say the same). */
+export const mfaRenewNote = (profile: string) =>
+  `Profile “${profile}” asks for an MFA code: auto-renew cannot renew without you, so each renewal waits for the code and tells you.`;
 
 /** Rows whose credential helper (ecr-login …) fetches a token each time Finch needs one: nothing to log in to. */
 export const onDemand = (r: Registry): boolean => !canLogIn(r);

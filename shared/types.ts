@@ -57,6 +57,20 @@ export interface Profile {
   name: string;
   region: string | null;
   type: ProfileType;
+  /**
+   * The account, where known without asking AWS: `sso_account_id`, the account in `role_arn`, or the one STS named
+   * for it (remembered for a week after a login).
+   */
+  accountId?: string;
+  /** The role it signs in as: `sso_role_name`, or the role name in `role_arn`. */
+  roleName?: string;
+  /** IAM Identity Center: the `sso_session` it uses, or its `sso_start_url`. */
+  ssoSession?: string;
+  /**
+   * Logging in asks for an MFA code: `mfa_serial` on the profile's `role_arn`, or on a role it assumes from through
+   * `source_profile` (the AWS SDK's resolveAssumeRoleCredentials reads it there, and only there).
+   */
+  mfa?: true;
 }
 
 export interface Problem {

@@ -88,7 +88,17 @@ export function renderStatus(s: Status, now: Date): string {
   lines.push(
     s.profiles.length === 0
       ? 'No AWS profiles found (run `aws configure` to create one).'
-      : table(['PROFILE', 'REGION', 'TYPE'], s.profiles.map((p) => [p.name, p.region ?? '-', p.type])),
+      : table(
+          ['PROFILE', 'REGION', 'TYPE', 'ACCOUNT', 'ROLE/SESSION', 'MFA'],
+          s.profiles.map((p) => [
+            p.name,
+            p.region ?? '-',
+            p.type,
+            p.accountId ?? '-',
+            [p.roleName, p.ssoSession].filter(Boolean).join(' @ ') || '-',
+            p.mfa ? 'code at each login' : '-',
+          ]),
+        ),
   );
   if (s.problems.length > 0) {
     lines.push('', 'Problems:');

@@ -4,6 +4,7 @@
 // helper (ecr-login) fetches a token each time have nothing to renew; Settings lists every ECR registry.
 import { useEffect } from 'react';
 import type { Registry } from '../../shared/types';
+import { mfaProfile, mfaRenewNote } from '../format';
 import { useAppStore } from '../store';
 import { canAutoRenew, isRenewable } from '../../shared/renew';
 import { shownAutoRenew } from '../store/settings-slice';
@@ -21,6 +22,7 @@ export function AutoRenewToggle({ registry: r }: { registry: Registry }) {
   const busy = useAppStore((s) => r.host in s.pendingHosts);
   const error = useAppStore((s) => s.autoRenewErrors[r.host]);
   const setAutoRenew = useAppStore((s) => s.setAutoRenew);
+  const mfa = useAppStore((s) => mfaProfile(r, s.status?.profiles));
 
   // Whether the row is opted in is in the settings: read them once there is an ECR row that could be.
   const renewable = canAutoRenew(r);
@@ -53,6 +55,7 @@ export function AutoRenewToggle({ registry: r }: { registry: Registry }) {
         />
         <span>Auto-renew</span>
       </label>
+      {mfa && <p className="auto-renew-note">{mfaRenewNote(mfa)}</p>}
       {error && <SettingsError error={error} />}
     </div>
   );

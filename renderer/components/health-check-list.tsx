@@ -4,7 +4,7 @@ import type { Check, CheckStatus } from '../../shared/types';
 import type { Tone } from '../format';
 import { useAppStore } from '../store';
 import { sortChecks } from '../store/health-slice';
-import { Inline, tildify } from './health-text';
+import { Inline } from './health-text';
 import { CheckStatusIcon } from './icons';
 import { StatePill } from './state-pill';
 
@@ -47,8 +47,8 @@ export function CheckRow({ check: c, home, onFix, disabled = false }: { check: C
             <StatePill tone={checkTone[c.status]} label={checkLabel[c.status]} />
           )}
         </div>
-        {/* What passed shows on one line; the whole text is on hover. */}
-        <p className="check-detail" title={c.status === 'ok' || c.status === 'skipped' ? tildify(c.detail, home) : undefined}>
+        {/* Every detail is shown whole (what passed wraps beside its title, styles/health.css). */}
+        <p className="check-detail">
           <Inline text={c.detail} home={home} />
         </p>
       </div>

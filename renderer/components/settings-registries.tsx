@@ -2,7 +2,7 @@
 // Finch no longer lists (so it can be turned off). "Renew for all" turns them all on, as in the tray.
 import type { ReactNode } from 'react';
 import type { Registry } from '../../shared/types';
-import { kindLabel } from '../format';
+import { kindLabel, mfaProfile, mfaRenewNote } from '../format';
 import { useAppStore } from '../store';
 import { canAutoRenew } from '../../shared/renew';
 import { shownAutoRenew } from '../store/settings-slice';
@@ -47,6 +47,7 @@ function RegistryRow({ entry: { host, registry: r } }: { entry: Entry }) {
   const busy = useAppStore((s) => host in s.pendingHosts);
   const error = useAppStore((s) => s.autoRenewErrors[host]);
   const setAutoRenew = useAppStore((s) => s.setAutoRenew);
+  const mfa = useAppStore((s) => (r ? mfaProfile(r, s.status?.profiles) : null));
   const now = useNow();
   const onDemand = !!r && !canAutoRenew(r);
   const subId = `renew-sub-${host}`;
@@ -72,6 +73,7 @@ function RegistryRow({ entry: { host, registry: r } }: { entry: Entry }) {
             </>
           )}
         </p>
+        {mfa && !onDemand && <p className="settings-sub settings-warn">{mfaRenewNote(mfa)}</p>}
         {error && <SettingsError error={error} />}
       </div>
       <Switch

@@ -139,7 +139,10 @@ function ToggleRow({ setting, label, sub, unavailable = false }: { setting: Togg
   );
 }
 
-/** "Renew N minutes before expiry": sent when the field is left or Enter is pressed, clamped as main clamps it. */
+/**
+ * "Renew N minutes before expiry": sent when the field is left or Enter is pressed. A number outside the range is
+ * brought into it as main would, and the field says so (never silently): "2 is below the minimum: set to 5 minutes."
+ */
 function RenewLeadRow() {
   const id = useId();
   const loaded = useAppStore((s) => s.settings !== null);
@@ -149,13 +152,19 @@ function RenewLeadRow() {
   const changeSetting = useAppStore((s) => s.changeSetting);
   // What is being typed; null when the field shows the setting.
   const [draft, setDraft] = useState<string | null>(null);
+  // Why the value saved is not the one typed, until the next edit.
+  const [adjusted, setAdjusted] = useState<string | null>(null);
 
   const commit = () => {
     if (draft === null) return;
     setDraft(null);
     const typed = draft.trim() === '' ? NaN : Number(draft);
-    if (!Number.isFinite(typed)) return; // back to the saved value
+    if (!Number.isFinite(typed)) {
+      if (draft.trim() !== '') setAdjusted(`\u201c${draft.trim()}\u201d is not a number of minutes: kept ${value ?? renewBeforeRange.min}.`);
+      return; // back to the saved value
+    }
     const next = clampLead(typed);
+    setAdjusted(next === typed ? null : leadAdjustedNote(typed, next));
     if (next !== value) void changeSetting('renewBeforeMinutes', next);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -172,6 +181,11 @@ function RenewLeadRow() {
         <p className="settings-sub" id={`${id}-sub`}>
           Between {renewBeforeRange.min} and {renewBeforeRange.max} minutes. ECR logins last 12 hours.
         </p>
+        {adjusted && (
+          <p className="settings-sub settings-warn" role="status">
+            {adjusted}
+          </p>
+        )}
         {error && <SettingsError error={error} />}
       </div>
       <div className="settings-number">
@@ -186,7 +200,10 @@ function RenewLeadRow() {
           disabled={!loaded}
           value={draft ?? (value === undefined ? '' : String(value))}
           aria-describedby={`${id}-unit ${id}-sub`}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setAdjusted(null);
+          }}
           onBlur={commit}
           onKeyDown={onKeyDown}
         />
@@ -196,4 +213,11 @@ function RenewLeadRow() {
       </div>
     </div>
   );
+}
+
+/** Why a typed lead time was changed before it was saved. */
+export function leadAdjustedNote(typed: number, saved: number): string {
+  if (typed < renewBeforeRange.min) return `${typed} is below the minimum of ${renewBeforeRange.min} minutes: set to ${saved}.`;
+  if (typed > renewBeforeRange.max) return `${typed} is above the maximum of ${renewBeforeRange.max} minutes: set to ${saved}.`;
+  return `Whole minutes only: set to ${saved}.`;
 }

@@ -137,6 +137,38 @@ describe('readAwsProfiles: profiles as `aws configure list-profiles` lists them'
     ]);
   });
 
+  it('says the account, role, Identity Center session and whether an MFA code is asked, as the files declare them', async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'finch-logins-aws-unit-'));
+    temps.push(home);
+    mkdirSync(path.join(home, '.aws'));
+    writeFileSync(
+      path.join(home, '.aws', 'config'),
+      [
+        '[profile base]', 'region = eu-west-1',
+        '[profile admin]', 'role_arn = arn:aws:iam::222233334444:role/team/Admin', 'source_profile = base', 'mfa_serial = arn:aws:iam::111122223333:mfa/dana',
+        '[profile from-admin]', 'role_arn = arn:aws:iam::555566667777:role/Deploy', 'source_profile = admin',
+        '[profile keys-mfa]', 'mfa_serial = arn:aws:iam::111122223333:mfa/dana', // no role_arn: the SDK never asks for it
+        '[profile loop]', 'role_arn = arn:aws-cn:iam::888899990000:role/Loop', 'source_profile = loop',
+        '[profile dev]', 'sso_session = corp', 'sso_account_id = 111122223333', 'sso_role_name = Dev',
+        '[profile legacy]', 'sso_start_url = https://corp.awsapps.com/start', 'sso_account_id = 12345', 'sso_role_name = Old',
+        '[sso-session corp]', 'sso_start_url = https://corp.awsapps.com/start', 'sso_region = us-east-1',
+      ].join('\n') + '\n',
+    );
+    writeFileSync(path.join(home, '.aws', 'credentials'), '[base]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n');
+    const r = await readAwsProfiles(resolvePaths({ platform: 'darwin', vars: {}, home, isRoot: false, now: () => new Date() }));
+    const by = Object.fromEntries(r.profiles.map(({ name, ...rest }) => [name, rest]));
+    expect(by).toEqual({
+      base: { region: 'eu-west-1', type: 'static' },
+      admin: { region: null, type: 'assume-role', accountId: '222233334444', roleName: 'Admin', mfa: true },
+      'from-admin': { region: null, type: 'assume-role', accountId: '555566667777', roleName: 'Deploy', mfa: true },
+      'keys-mfa': { region: null, type: 'other' },
+      loop: { region: null, type: 'assume-role', accountId: '888899990000', roleName: 'Loop' },
+      dev: { region: null, type: 'sso', accountId: '111122223333', roleName: 'Dev', ssoSession: 'corp' },
+      // Not an account id: not shown as one.
+      legacy: { region: null, type: 'sso', roleName: 'Old', ssoSession: 'https://corp.awsapps.com/start' },
+    });
+  });
+
   it('returns nothing and writes nothing when neither file exists', async () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'finch-logins-aws-unit-'));
     temps.push(home);

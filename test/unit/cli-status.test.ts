@@ -41,9 +41,26 @@ describe('finch-logins status', () => {
     ]);
     expect(s.profiles).toEqual([
       { name: 'default', region: 'eu-west-1', type: 'static' },
-      { name: 'dev', region: 'us-east-1', type: 'sso' },
+      { name: 'dev', region: 'us-east-1', type: 'sso', accountId: '111122223333', roleName: 'Dev', ssoSession: 'corp' },
     ]);
     expect(s.problems).toEqual([]);
+  });
+
+  it('a profile that names no account shows the one STS named at a login, for a week', async () => {
+    const fresh = new Date(Date.now() - 3600_000).toISOString();
+    const stale = new Date(Date.now() - 8 * 24 * 3600_000).toISOString();
+    const sb = makeSandbox({
+      platform: 'darwin',
+      files: {
+        ...awsFiles,
+        'home/.aws/config': awsFiles['home/.aws/config'] + '[profile old]\nregion = us-east-1\n',
+        'state/state.json': { version: 1, registries: {}, accounts: { default: { accountId: '999988887777', checkedAt: fresh }, old: { accountId: '444455556666', checkedAt: stale } } },
+      },
+    });
+    const by = Object.fromEntries((await json(sb)).profiles.map((p) => [p.name, p]));
+    expect(by.default!.accountId).toBe('999988887777');
+    expect(by.old!.accountId).toBeUndefined();
+    expect(by.dev!.accountId).toBe('111122223333');
   });
 
   it('a plain-text password the credsStore shadows: the row is what the store holds, and the text says the file\u2019s copy is unused', async () => {

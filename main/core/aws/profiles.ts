@@ -54,6 +54,8 @@ export async function readAwsProfiles(paths: Paths): Promise<AwsProfiles> {
       // `aws configure get region` prints nothing useful for an empty value and fails for a nested block.
       region: typeof region === 'string' && region !== '' ? region : null,
       type: classifyProfile(settings, credentials.get(name)),
+      ...declaredFacts(settings),
+      ...(needsMfa(name, merged) ? { mfa: true as const } : {}),
     });
     details.set(name, flatStrings(settings, SECRET_KEYS));
   }
@@ -135,4 +137,32 @@ function buildProfileMap(sections: IniSections): { profiles: Map<string, Setting
 
 function flatStrings(settings: Settings, leaveOut: ReadonlySet<string>): Record<string, string> {
   return Object.fromEntries([...settings].filter((e): e is [string, string] => typeof e[1] === 'string' && !leaveOut.has(e[0])));
+}
+
+const text = (settings: Settings, key: string): string | undefined => {
+  const v = settings.get(key);
+  return typeof v === 'string' && v !== '' ? v : undefined;
+};
+
+/** What a profile says about where it signs in, with no call to AWS. */
+function declaredFacts(settings: Settings): Pick<Profile, 'accountId' | 'roleName' | 'ssoSession'> {
+  const arn = /^arn:[\w-]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(text(settings, 'role_arn') ?? '');
+  const ssoAccount = text(settings, 'sso_account_id');
+  const accountId = ssoAccount && /^\d{12}$/.test(ssoAccount) ? ssoAccount : arn?.[1];
+  const roleName = text(settings, 'sso_role_name') ?? arn?.[2];
+  const ssoSession = text(settings, 'sso_session') ?? text(settings, 'sso_start_url');
+  return { ...(accountId ? { accountId } : {}), ...(roleName ? { roleName } : {}), ...(ssoSession ? { ssoSession } : {}) };
+}
+
+/**
+ * The AWS SDK (credential-provider-ini resolveAssumeRoleCredentials) asks for a code when a profile with `role_arn`
+ * has `mfa_serial`, and resolves `source_profile` the same way first; `mfa_serial` anywhere else is not used.
+ */
+function needsMfa(name: string, profiles: ReadonlyMap<string, Settings>, seen = new Set<string>()): boolean {
+  const settings = profiles.get(name);
+  if (!settings || seen.has(name) || !text(settings, 'role_arn')) return false;
+  if (text(settings, 'mfa_serial')) return true;
+  seen.add(name);
+  const source = text(settings, 'source_profile');
+  return source ? needsMfa(source, profiles, seen) : false;
 }

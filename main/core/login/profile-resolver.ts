@@ -6,7 +6,7 @@ import type { SsoRoleBinding } from '../../../shared/types';
 import type { AwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
 import { Failure } from '../failure';
-import type { AppState } from '../state/app-state';
+import { accountCacheMs, type AppState } from '../state/app-state';
 import { callerAccount, type CredentialsProvider } from './ecr-token';
 
 export type Resolution =
@@ -21,7 +21,7 @@ export function declaredAccount(details: Record<string, string> | undefined): st
   return arn ? arn[1]! : null;
 }
 
-export const accountCacheMs = 7 * 24 * 3600_000;
+export { accountCacheMs } from '../state/app-state';
 
 export interface AccountLookup {
   /** The account of a profile, or null when it cannot be known without asking the user (MFA, SSO login …). */

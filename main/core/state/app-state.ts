@@ -26,6 +26,9 @@ export interface RegistryMemory {
   sso?: { session: string; accountId: string; roleName: string };
 }
 
+/** How long an account STS named for a profile is trusted (AppState.accounts). */
+export const accountCacheMs = 7 * 24 * 3600_000;
+
 export interface AppState {
   version: 1;
   registries: Record<string, RegistryMemory>;
