@@ -219,3 +219,24 @@ for (const size of sizes) {
     });
   });
 }
+
+test.describe('800 × 600', () => {
+  test.use({ viewport: { width: 800, height: 600 } });
+
+  test('a plain-text password the store hides: its row’s fix by keyboard opens the preview in Health; Escape lands on Health’s heading', async ({ app, page, sandboxHome }) => {
+    const home = sandboxHome({ ...macFinch, files: { '.finch/config.json': { auths: { 'ghcr.io': { auth: 'ZGFuYTpwdw==' } }, credsStore: 'osxkeychain' } } });
+    home.write('/usr/local/bin/docker-credential-osxkeychain', fakeCredentialHelper({}));
+    chmodSync(home.path('/usr/local/bin/docker-credential-osxkeychain'), 0o755);
+    await app.open(home);
+    const move = registryRow(page, 'ghcr.io').getByRole('button', { name: 'Move plain-text passwords into the keychain…' });
+    await tabTo(page, move);
+    await expect(move).toBeInViewport();
+    await page.keyboard.press('Enter');
+    const preview = page.getByRole('dialog', { name: 'Move plain-text passwords into the credential store' });
+    await expect(preview).toBeVisible();
+    await expect(preview.locator(':focus')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expect(preview).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Health', level: 2 })).toBeFocused();
+  });
+});
