@@ -3,6 +3,7 @@
 // finch-logins sso accounts [--session NAME] [--search TEXT] [--refresh] [--json]
 // finch-logins sso add <account>[:<role>]... --regions R1,R2 [--role ROLE] [--session NAME] [--json]
 // IAM Identity Center without the AWS CLI: the device sign-in prints the page to open and the code to check.
+import { plural } from '../../shared/format';
 import type { SsoAccountInfo } from '../../shared/types';
 import { UsageError, type Env } from '../core/env';
 import { regionPattern } from '../../shared/registry-host';
@@ -83,7 +84,7 @@ async function accountsCommand(argv: string[], env: Env, out: Output): Promise<n
     if (flags.json) out.stdout(JSON.stringify({ ...list, accounts }, null, 2));
     else {
       const roles = (a: SsoAccountInfo) => (a.roles.length ? a.roles.map((r) => (r === a.role ? `${r}*` : r)).join(', ') : '(no role for you here)');
-      out.stdout(`${table(['ACCOUNT', 'NAME', 'ROLES (* picked before)'], accounts.map((a) => [a.accountId, a.accountName, roles(a)]))}\n\n${accounts.length} of ${list.accounts.length} accounts, listed ${list.fetchedAt}`);
+      out.stdout(`${table(['ACCOUNT', 'NAME', 'ROLES (* picked before)'], accounts.map((a) => [a.accountId, a.accountName, roles(a)]))}\n\n${accounts.length} of ${plural(list.accounts.length, 'account')}, listed ${list.fetchedAt}`);
     }
     return 0;
   } catch (e) {
