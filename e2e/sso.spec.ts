@@ -5,7 +5,6 @@
 //
 //   npx electron-vite build && bash e2e/stack/with-stack.sh npx playwright test e2e/sso.spec.ts
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { tokenFile } from '../main/core/sso/token-cache';
 import { resolvePaths } from '../main/core/paths';
@@ -15,7 +14,6 @@ import { decide, ssoAccount, stubRequests } from '../test/support/sso';
 import { expect, pageState, registryRow, test } from './harness';
 import { needs } from './harness/needs';
 
-const screenshots = path.resolve(__dirname, '..', 'docs', 'screenshots');
 
 needs('the test stack', stack.up, 'bash e2e/stack/with-stack.sh npx playwright test e2e/sso.spec.ts');
 test.describe.configure({ timeout: 180_000 }); // a real sign-in (≈ 8 s of polling), 300 accounts, 10 logins, axe twice
@@ -67,14 +65,6 @@ test('sign in, find accounts, pick roles and regions, add and log in — by keyb
   await expect(page.getByRole('status').filter({ hasText: 'Pick a role for payments-dev-001, payments-dev-031, payments-dev-061, payments-dev-091.' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Add / })).toBeDisabled();
   for (const n of ['001', '031', '061', '091']) await page.getByLabel(`Role in payments-dev-${n}`).selectOption('ECRReadOnly');
-  if (process.env.FL_SCREENSHOTS) {
-    // docs/logins.md's picture of the account picker (FL_SCREENSHOTS=1: the finch path in the header is a temp dir).
-    await page.setViewportSize({ width: 1100, height: 760 });
-    await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
-    await page.mouse.move(0, 0);
-    await page.screenshot({ path: path.join(screenshots, 'sso-account-picker.png'), animations: 'disabled', caret: 'hide' });
-    await page.setViewportSize({ width: 800, height: 600 });
-  }
   // An account with no role cannot be ticked.
   await search.fill(ssoAccount(4));
   await expect(page.getByRole('row').filter({ hasText: 'No role for you in this account' })).toBeVisible();

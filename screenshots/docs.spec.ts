@@ -6,7 +6,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Handlers } from '../main/core/handlers';
-import type { LoginOutcome } from '../shared/types';
+import type { LoginOutcome, SsoAccountInfo, SsoSessionInfo } from '../shared/types';
 import { expect, fakeCredentialHelper, registries, registryRow, test, type SandboxHome, type SandboxHomeOptions } from '../e2e/harness';
 import { macFinch, screenshotHome } from '../e2e/harness/homes';
 
@@ -123,4 +123,47 @@ test('docs/logins.md: Log in to all, the password dialog, Add registry', async (
   await add.getByRole('textbox').first().fill('123456789012.dkr.ecr.eu-north-1.amazonaws.com');
   await expect(add).toContainText('eu-north-1');
   await save(page, 'login-add-registry.png');
+});
+
+/**
+ * The account picker as a signed-in user sees it. Signing in and listing accounts need IAM Identity Center (the test
+ * stack's stub, e2e/sso.spec.ts drives that for real); here stand-in handlers answer those two calls, as they answer
+ * the logins above, and everything else is main's real table.
+ */
+test('docs/logins.md: the IAM Identity Center account picker', async ({ app, page, sandboxHome }) => {
+  const home = sandboxHome(screenshotHome());
+  const teams = ['payments', 'web', 'data', 'platform'];
+  const accounts: SsoAccountInfo[] = teams.flatMap((team, t) =>
+    ['dev', 'staging', 'prod'].flatMap((stage, s) =>
+      [1, 2].map((n) => {
+        const accountId = String(100000000000 + t * 30 + s * 10 + n).padStart(12, '0');
+        const roles = team === 'payments' && stage === 'dev' ? ['ECRReadOnly', 'PowerUserAccess'] : ['ECRReadOnly'];
+        return { accountId, accountName: `${team}-${stage}-00${n}`, emailAddress: `aws+${team}-${stage}-${n}@acme.example`, roles, role: null };
+      }),
+    ),
+  );
+  await app.open(home, {
+    handlers: (real) => ({
+      ...macPaths(real, home),
+      ssoSessions: async (): Promise<SsoSessionInfo[]> =>
+        (await real.ssoSessions()).map((s) => ({ ...s, state: 'signed-in', expiresAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), canRefresh: true })),
+      ssoAccounts: async ({ session }) => ({ session, fetchedAt: new Date().toISOString(), accounts }),
+      ssoSetRole: async () => undefined,
+    }),
+  });
+  await nav(page, /Identity Center/).click();
+  await expect(page.getByText(`${accounts.length} accounts`)).toBeVisible();
+  await page.getByLabel('Search accounts by name or id').fill('payments');
+  await expect(page.getByText(`6 of ${accounts.length} accounts`)).toBeVisible();
+  for (const name of ['payments-dev-001', 'payments-dev-002', 'payments-staging-001', 'payments-prod-001']) {
+    await page.getByLabel(new RegExp(`^Add ${name} `)).check();
+  }
+  for (const name of ['payments-dev-001', 'payments-dev-002']) await page.getByLabel(`Role in ${name}`).selectOption('ECRReadOnly');
+  await page.getByRole('group', { name: 'Regions' }).getByLabel('eu-west-1', { exact: true }).check();
+  await expect(page.getByRole('button', { name: /^Add \d+ registries$/ })).toBeEnabled();
+  // Tall enough for the list, the regions and the Add button.
+  await page.setViewportSize({ width: 1100, height: 1000 });
+  await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
+  await expect(page.getByRole('banner')).not.toContainText('/tmp/');
+  await save(page, 'sso-account-picker.png');
 });
