@@ -168,6 +168,9 @@ test('follows settingsChanged: a change made from the tray shows in the window',
   await app.open(home);
   await openSettings(page);
   await expect(renewAll(page)).not.toBeChecked();
+  // The window's own start-up requests end first: the checks it runs once the first status is read can come late
+  // on a busy machine (they run finch), and are not what this test is about.
+  await expect.poll(() => app.calls.some((c) => c.channel === 'runChecks')).toBe(true);
   const before = app.calls.length;
 
   // As the tray's "Renew ECR Logins Automatically" does: main's own handler, which pushes settingsChanged.
