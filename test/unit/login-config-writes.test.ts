@@ -3,11 +3,14 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Env } from '../../main/core/env';
+import { currentEnv, type Env } from '../../main/core/env';
+import { listBackups } from '../../main/core/fixes/backups';
+import { undoLastChange } from '../../main/core/fixes/fix-service';
 import { parseConfigJson } from '../../main/core/finch/config-json';
 import { credentialStoreFor, loginRewritesConfig, lostKeys, restoreLostKeys, storedLogins } from '../../main/core/login/config-writes';
-import type { Paths } from '../../main/core/paths';
+import { resolvePaths, type Paths } from '../../main/core/paths';
 import { Problems } from '../../main/core/problems';
+import { makeSandbox } from '../support/sandbox-home';
 
 const cfg = (doc: object) => parseConfigJson('config.json', JSON.stringify(doc), new Problems());
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -71,17 +74,33 @@ describe('keys put back after a batch', () => {
 
   it('writes them back, keeping the file mode and the logins just made', async () => {
     const h = home({ auths: { 'ghcr.io': {}, 'new.example.com': { auth: b64('n:s') } } }, 0o640);
-    const put = await restoreLostKeys(h.paths, cfg(before), new Set(['ghcr.io', 'new.example.com']));
+    const put = await restoreLostKeys(h.paths, cfg(before), new Set(['ghcr.io', 'new.example.com']), new Date());
     expect(put.sort()).toEqual(['auths.other.example.com', 'credHelpers', 'credsStore', 'x-unknown']);
     const doc = JSON.parse(readFileSync(h.file, 'utf8'));
     expect(doc).toEqual({ auths: { 'ghcr.io': {}, 'new.example.com': { auth: b64('n:s') }, 'other.example.com': { auth: b64('o:p') } }, credsStore: 'pass', credHelpers: before.credHelpers, 'x-unknown': before['x-unknown'] });
     expect(statSync(h.file).mode & 0o777).toBe(0o640);
   });
 
+  it('backs up the file first, like a fix: Undo takes the keys out again, byte for byte', async () => {
+    const sb = makeSandbox({ platform: 'darwin' });
+    const env = currentEnv(sb.vars);
+    const paths = resolvePaths(env);
+    const dropped = JSON.stringify({ auths: { 'ghcr.io': {} } }, null, '\t') + '\n';
+    sb.write('home/.finch/config.json', dropped, 0o600);
+    expect(await restoreLostKeys(paths, cfg(before), new Set(['ghcr.io']), env.now())).toContain('credsStore');
+    expect(JSON.parse(readFileSync(paths.configJson, 'utf8')).credsStore).toBe('pass');
+    const [backup] = await listBackups(paths.stateDir);
+    expect(backup!.manifest).toMatchObject({ fixId: 'restore-lost-config-keys', state: 'applied' });
+    const undone = await undoLastChange(env);
+    expect(undone.message).toMatch(/^Undid "Put back config.json keys dropped during a login"/);
+    expect(readFileSync(paths.configJson, 'utf8')).toBe(dropped);
+    expect(statSync(paths.configJson).mode & 0o777).toBe(0o600);
+  });
+
   it('never touches a file it cannot parse', async () => {
     const h = home({});
     writeFileSync(h.file, '{ broken');
-    expect(await restoreLostKeys(h.paths, cfg(before), new Set())).toEqual([]);
+    expect(await restoreLostKeys(h.paths, cfg(before), new Set(), new Date())).toEqual([]);
     expect(readFileSync(h.file, 'utf8')).toBe('{ broken');
   });
 });

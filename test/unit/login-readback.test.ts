@@ -29,6 +29,27 @@ describe('read back after finch says done', () => {
     expect(readFileSync(sb.file('state/state.json'), 'utf8')).not.toContain('ghcr.io');
   });
 
+  it('--remember: the password is kept in the keychain only for a login that is stored', async () => {
+    const kept = new Map<string, string>();
+    const keychain = async () => ({
+      getPassword: async (_s: string, host: string) => kept.get(host) ?? null,
+      setPassword: async (_s: string, host: string, pw: string) => void kept.set(host, pw),
+      deletePassword: async (_s: string, host: string) => kept.delete(host),
+    });
+    const { env } = liarHome({ auths: {} });
+    const [lost] = await loginMany(env, [{ host: 'ghcr.io', username: 'me', password: 's3cret', remember: true }], { keychain });
+    expect(lost).toMatchObject({ result: 'failed', error: { kind: 'not-stored' } });
+    expect(kept.has('ghcr.io')).toBe(false);
+
+    // The same finch, but the login lands in config.json: stored, so remembered.
+    const auth = Buffer.from('me:s3cret').toString('base64');
+    const stored = liarHome({ auths: { 'ghcr.io': { auth } } });
+    const [ok] = await loginMany(stored.env, [{ host: 'ghcr.io', username: 'me', password: 's3cret', remember: true }], { keychain });
+    expect(ok).toMatchObject({ result: 'logged-in' });
+    expect(kept.get('ghcr.io')).toBe('s3cret');
+    expect(JSON.parse(readFileSync(stored.sb.file('state/state.json'), 'utf8')).registries['ghcr.io'].rememberedUser).toBe('me');
+  });
+
   it('a logout finch reports while the login is still stored is tried again, then refused in plain words', async () => {
     const auth = Buffer.from('me:s3cret').toString('base64');
     const { env, log } = liarHome({ auths: { 'ghcr.io': { auth } } });

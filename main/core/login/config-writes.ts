@@ -8,13 +8,14 @@
 //   - a login or logout that rewrites config.json runs alone for that file, under a lock every Finch Logins process
 //     (the window, the CLI, a fix) takes (programs other than ours cannot be stopped: that is what the read-back is for);
 //   - afterwards what is stored is read back, and keys that vanished meanwhile are put back.
-import { stat } from 'node:fs/promises';
-import { writeFileAtomic } from '../atomic-write';
 import { HelperError, openHelper } from '../credentials/helper';
 import type { Env } from '../env';
-import { detectJsonStyle, serializeJson } from '../fixes/json-style';
-import { parseConfigJson, readConfigJson, type AuthEntry, type ConfigJson } from '../finch/config-json';
-import { readTextIfExists } from '../files';
+import { Failure } from '../failure';
+import { configEdit, loadConfigForEdit, type ConfigForEdit } from '../fixes/config-json-edit';
+import { osascriptElevator } from '../fixes/file-writer';
+import { commitEdits } from '../fixes/transaction';
+import { restoreKeysChangeId } from '../fixes/catalog';
+import { readConfigJson, type AuthEntry, type ConfigJson } from '../finch/config-json';
 import type { Paths } from '../paths';
 import { Problems } from '../problems';
 import { canonicalHost } from '../registries/host';
@@ -134,25 +135,33 @@ export function lostKeys(before: Doc, now: Doc, changedHosts: ReadonlySet<string
 
 /**
  * Puts back what another writer dropped from config.json while the logins ran (docker's Save keeps only the keys it
- * knows; two writers at once keep one view). Written atomically with the file's mode, and only if the file is still
- * the one just read: a write that raced is never merged away. Returns the dotted names of what was put back.
+ * knows; two writers at once keep one view). Written like every change the app makes to Finch's files (a fix's
+ * transaction): backed up first, so Undo can take it back; atomically, with the file's mode; and only if the file is
+ * still the one just read (checked again right before the rename): a write that raced is never merged away.
+ * Returns the dotted names of what was put back.
  */
-export async function restoreLostKeys(paths: Paths, before: ConfigJson, changedHosts: ReadonlySet<string>): Promise<string[]> {
+export async function restoreLostKeys(paths: Paths, before: ConfigJson, changedHosts: ReadonlySet<string>, now: Date): Promise<string[]> {
   if (!before.exists || !before.valid) return [];
-  const file = paths.configJson;
-  const text = await readTextIfExists(file);
-  if (text === null) return [];
-  const now = parseConfigJson(file, text, new Problems());
-  if (!now.valid) return [];
-  const lost = lostKeys(before.raw, now.raw, changedHosts);
-  if (lost.length === 0) return [];
-  const doc: Doc = structuredClone(now.raw);
-  for (const { path: p, value } of lost) {
-    if (p.length === 1) doc[p[0]!] = value;
-    else (doc[p[0]!] as Doc)[p[1]!] = value;
+  let current: ConfigForEdit;
+  try {
+    current = await loadConfigForEdit(paths.configJson);
+  } catch {
+    return []; // gone, unreadable or not JSON now: nothing to put back into
   }
-  const mode = (await stat(file)).mode & 0o777;
-  if ((await readTextIfExists(file)) !== text) return []; // changed again meanwhile: leave it to its writer
-  await writeFileAtomic(file, Buffer.from(serializeJson(doc, detectJsonStyle(text))), { mode, dirMode: 0o700 });
+  if (current.current.kind !== 'file') return [];
+  const lost = lostKeys(before.raw, current.config.raw, changedHosts);
+  const edit = configEdit(current, (doc) => {
+    for (const { path: p, value } of lost) {
+      if (p.length === 1) doc[p[0]!] = value;
+      else (doc[p[0]!] as Doc)[p[1]!] = value;
+    }
+  });
+  if (lost.length === 0 || !edit) return [];
+  try {
+    await commitEdits([edit], { fixId: restoreKeysChangeId, stateDir: paths.stateDir, now, elevator: osascriptElevator });
+  } catch (e) {
+    if (e instanceof Failure && e.kind === 'changed-since-preview') return []; // changed again meanwhile: leave it to its writer
+    throw e;
+  }
   return lost.map((l) => l.path.join('.'));
 }

@@ -109,12 +109,39 @@ class Batch {
     return finch;
   }
 
+  /** Keychain changes a login asks for (--remember, or forgetting), made only once the login is known to be stored. */
+  private keychainChanges = new Map<string, () => Promise<void>>();
+  onceStored(host: string, change: () => Promise<void>): void {
+    this.keychainChanges.set(host, change);
+  }
+
   /**
    * A login counts only when it is stored: reads back what finch reported done; a login that is not there is tried
    * once more, alone, then reported as failed in plain words. Keys of config.json that vanished while the logins
-   * ran (credsStore, credHelpers, other hosts, keys docker does not know) are put back.
+   * ran (credsStore, credHelpers, other hosts, keys docker does not know) are put back. Then the keychain is changed
+   * for the logins that are stored — a login reported failed leaves no password of its own behind.
    */
   async settle(outcomes: LoginOutcome[]): Promise<LoginOutcome[]> {
+    const settled = await this.readBack(outcomes);
+    const changes = this.keychainChanges;
+    this.keychainChanges = new Map();
+    return Promise.all(
+      settled.map(async (o) => {
+        const change = changes.get(o.host);
+        if (!change || o.result !== 'logged-in') return o;
+        try {
+          await change();
+          return o;
+        } catch (e) {
+          // The login has happened: a keychain failure now is a warning on a success, not a failed login (it is
+          // about this login, so it goes before a note that keys were put back).
+          return { ...o, warning: toAppError(e) };
+        }
+      }),
+    );
+  }
+
+  private async readBack(outcomes: LoginOutcome[]): Promise<LoginOutcome[]> {
     const attempted = new Set(this.handed.keys());
     if (attempted.size === 0) return outcomes;
     // Root's config.json, and we are not root (Linux desktop): we cannot read what finch stored, so finch's own
@@ -140,7 +167,7 @@ class Batch {
     }
     this.handed.clear();
     for (const host of failures.keys()) this.notStored.add(host);
-    const restored = await putBackLostKeys(this.paths, this.config, attempted);
+    const restored = await putBackLostKeys(this.paths, this.config, attempted, this.env.now());
     let warned = false;
     return outcomes.map((o) => {
       const error = failures.get(o.host);
@@ -217,11 +244,11 @@ function restoredWarning(keys: string[]): AppError {
 }
 
 /** Checks without the lock first: nearly always nothing is lost, and the lock may be busy with another batch. */
-async function putBackLostKeys(paths: Paths, before: ConfigJson, changedHosts: ReadonlySet<string>): Promise<string[]> {
+async function putBackLostKeys(paths: Paths, before: ConfigJson, changedHosts: ReadonlySet<string>, at: Date): Promise<string[]> {
   if (!before.valid || !before.exists) return [];
   const now = await readConfigJson(paths.configJson, new Problems());
   if (!now.valid || lostKeys(before.raw, now.raw, changedHosts).length === 0) return [];
-  return withConfigLock(paths, () => restoreLostKeys(paths, before, changedHosts));
+  return withConfigLock(paths, () => restoreLostKeys(paths, before, changedHosts, at));
 }
 
 function canonical(host: string): string {
@@ -280,18 +307,17 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
 
   const finch = await b.finchLogin(host, username, secret);
 
-  // The login has happened: a keychain failure now is a warning on a success, not a failed login.
-  let warning: AppError | undefined;
+  // The keychain is changed once the login is known to be stored (Batch.settle): remembered, or forgotten when the
+  // user did not ask to remember it this time.
   let rememberedNow = false;
-  if (kind !== 'ecr' && kind !== 'ecr-public' && req.password !== undefined) {
-    try {
+  const typed = req.password;
+  if (kind !== 'ecr' && kind !== 'ecr-public' && typed !== undefined) {
+    b.onceStored(host, async () => {
       const keychain = await b.keychain();
-      if (req.remember) await keychain.setPassword(keychainService, host, req.password);
+      if (req.remember) await keychain.setPassword(keychainService, host, typed);
       else if (remembered?.rememberedUser) await keychain.deletePassword(keychainService, host);
       rememberedNow = !!req.remember;
-    } catch (e) {
-      warning = toAppError(e);
-    }
+    });
   }
   if (finch.known) b.record((s) => (s.finch = finch.known));
   b.record((s) => {
@@ -313,7 +339,7 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
       else if (!req.remember) delete m.rememberedUser;
     }
   }, host);
-  return { host, result: 'logged-in', ...(profile ? { profile } : {}), ...(sso ? { sso } : {}), expiresAt, ...(warning ? { warning } : {}) };
+  return { host, result: 'logged-in', ...(profile ? { profile } : {}), ...(sso ? { sso } : {}), expiresAt };
 }
 
 /** An ECR token with an IAM Identity Center role's credentials; AWS's refusal names the role, not a profile. */
@@ -396,7 +422,7 @@ export async function logout(env: Env, req: LogoutRequest, deps: LoginDeps = {})
       }
     }
   });
-  await putBackLostKeys(paths, before, new Set([host]));
+  await putBackLostKeys(paths, before, new Set([host]), env.now());
   const state = await loadState(paths.stateDir);
   if (req.forget && state.registries[host]?.rememberedUser) {
     await (await (deps.keychain ?? systemKeychain)()).deletePassword(keychainService, host);
