@@ -95,20 +95,25 @@ export interface FinchOptions {
 
 export async function finch(inv: Invocation, args: readonly string[], opts: FinchOptions): Promise<FinchResult> {
   const argv = [...inv.prefix, ...args];
-  const r = await withFinchLock(
-    inv.paths,
-    `\`${programName(inv.file, argv)}\``,
-    opts.lockWaitMs ?? finchLockWaitMs,
-    () =>
+  return readFinch(
+    await oneAtATime(inv, programName(inv.file, argv), opts, () =>
       run(inv.file, argv, {
         timeoutMs: opts.timeoutMs,
         env: inv.env,
         ...(opts.input !== undefined ? { input: opts.input } : {}),
         ...(opts.onOutput ? { onOutput: opts.onOutput } : {}),
       }),
-    { untilRewritten: true },
+    ),
+    opts,
   );
-  return readFinch(r, opts);
+}
+
+/**
+ * Runs one finch command made by `start` — here, or by the Linux root session (root-session.ts) — once the app's
+ * other finch commands on this finch.yaml have rewritten it (finch-lock.ts).
+ */
+export function oneAtATime(inv: Invocation, program: string, opts: Pick<FinchOptions, 'lockWaitMs'>, start: () => Promise<RunResult>): Promise<RunResult> {
+  return withFinchLock(inv.paths, `\`${program}\``, opts.lockWaitMs ?? finchLockWaitMs, start, { untilRewritten: true });
 }
 
 /** Finch's answer from a finished run: also for runs made another way (the Linux root session, root-session.ts). */

@@ -3,7 +3,7 @@ import { withoutSecret } from '../credentials/helper';
 import type { Env } from '../env';
 import { Failure } from '../failure';
 import { compareVersions, parseFinchVersion, parseVmStatus, rememberedVersion, type KnownFinch } from '../finch/finch-cli';
-import { finch, hostLoginSince, readFinch, type FinchOptions, type LogLine } from '../finch/finch';
+import { finch, hostLoginSince, oneAtATime, readFinch, type FinchOptions, type LogLine } from '../finch/finch';
 import type { Paths } from '../paths';
 import { loginAddress } from '../registries/host';
 import { loginInvocation, type Invocation } from './finch-invocation';
@@ -71,7 +71,8 @@ export async function finchLogin(inv: Invocation, host: string, username: string
     // finch (or the helper it ran) may echo what it was given: the secret never reaches a message.
     failure: (message) => classifyLoginFailure(host, withoutSecret(message, secret)),
   };
-  if (inv.session) readFinch(await inv.session.login(address, username, secret), opts);
+  const session = inv.session;
+  if (session) readFinch(await oneAtATime(inv, 'finch login', opts, () => session.login(address, username, secret)), opts);
   else await finch(inv, ['login', address, '--username', username, '--password-stdin'], opts);
 }
 
@@ -85,7 +86,8 @@ export async function finchLogout(env: Env, paths: Paths, host: string): Promise
     failure: (message) => new Failure('logout-failed', `finch logout ${host} failed: ${message}`, `Run \`finch logout ${host}\` in a terminal to see Finch's own error.`),
   };
   try {
-    if (inv.session) readFinch(await inv.session.logout(host), opts);
+    const session = inv.session;
+    if (session) readFinch(await oneAtATime(inv, 'finch logout', opts, () => session.logout(host)), opts);
     else await finch(inv, ['logout', host], opts);
   } finally {
     inv.session?.close();
