@@ -214,6 +214,19 @@ test('a skipped check names the check it waits for by its title; no id anywhere 
   await expectNoIds(page);
 });
 
+test('a first run, before Finch has made config.json: no warning about it, and the keychain check says what Finch will do', async ({ app, page, sandboxHome }) => {
+  const home = sandboxHome({ ...macFinch });
+  install(home, '/usr/local/bin/docker-credential-osxkeychain', fakeCredentialHelper({}));
+  await app.open(home);
+  await openHealth(page);
+  const keychain = checkItem(page, 'macOS keychain helper is installed for Finch');
+  await expect(keychain).toContainText('OK');
+  await expect(keychain).toContainText('config.json does not exist yet: Finch 1.19.0 creates it at its first login with credsStore "osxkeychain"');
+  await expect(checkItem(page, 'config.json is readable')).toContainText('does not exist yet; Finch creates it at the first login.');
+  await expect(page.getByRole('list', { name: 'Checks' }).locator('.check-warn, .check-error')).toHaveCount(0);
+  await expect(healthNav(page)).toHaveText(/^Health$/);
+});
+
 test('a failing preview is shown in the dialog with its hint', async ({ app, page, sandboxHome }) => {
   const home = withKeychainHelper(sandboxHome(ecrStoreHome()));
   await app.open(home);
