@@ -1,8 +1,10 @@
 // The read-only window: what Finch's registry logins and the AWS profiles look like on a sandbox home, served
 // by main's real handler table. (The README's screenshots: `npm run screenshots`, screenshots/docs.spec.ts.)
+import { chmodSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { Failure } from '../main/core/failure';
-import { basicAuth, expect, registries, registryRow, test, type SandboxHomeOptions } from './harness';
+import type { Check } from '../shared/types';
+import { basicAuth, expect, fakeCredentialHelper, registries, registryRow, test, type SandboxHomeOptions } from './harness';
 import { awsConfig, awsCredentials, awsSecretKey, macFinch } from './harness/homes';
 
 const dockerHubPassword = 'dckr_pat_Zq8mN3vT5wX1yB7cK0aRfinch';
@@ -168,6 +170,26 @@ test('without Finch the main view says so first, above the rows, and what to do'
   expect(await top(missing)).toBeLessThan(await top(registries(page)));
   // A broken file is the other thing said first; a good one is not.
   await expect(page.getByRole('region', { name: 'Finch’s config.json is broken' })).toHaveCount(0);
+});
+
+test('a password left in config.json beside ecr-login is said to be unused, with no fix to offer (the move leaves helper rows)', async ({ app, page, sandboxHome }) => {
+  const home = sandboxHome({
+    ...macFinch,
+    files: { '.finch/config.json': { auths: { [ecrHost]: { auth: basicAuth('AWS', 'old-token') } }, credHelpers: { [ecrHost]: 'ecr-login' } } },
+  });
+  // The keychain helper is there, so Health offers its fix for the plain text; the ECR row's copy is not what it moves.
+  home.write('/usr/local/bin/docker-credential-osxkeychain', fakeCredentialHelper({}));
+  chmodSync(home.path('/usr/local/bin/docker-credential-osxkeychain'), 0o755);
+  await app.open(home);
+  const offered = () => {
+    const run = app.calls.find((c) => c.channel === 'runChecks' && c.result.ok);
+    return run?.result.ok ? (run.result.value as Check[]).find((c) => c.id === 'plaintext-credentials')?.fix?.id : undefined;
+  };
+  await expect.poll(offered).toBe('migrate-plaintext');
+  const row = registryRow(page, ecrHost);
+  await expect(row).toContainText('A password in plain text in config.json is not used: Finch asks ecr-login instead.');
+  await expect(row.getByRole('button', { name: /Move plain-text passwords/ })).toHaveCount(0);
+  expect(await page.content()).not.toContain('old-token');
 });
 
 test('Refresh picks up a change made to config.json on disk', async ({ app, page, sandboxHome }) => {

@@ -6,7 +6,9 @@ import { useAppStore } from '../store';
 import { WarningIcon } from './icons';
 
 export function ShadowedPlaintext({ registry: r }: { registry: Registry }) {
-  const fix = useAppStore((s) => s.checks?.find((c) => c.id === 'plaintext-credentials')?.fix);
+  // The move stores into the credsStore; a registry a per-registry helper (ecr-login) answers for is left as it is
+  // (catalog/plaintext-move.ts), so its row offers no fix.
+  const fix = useAppStore((s) => (r.auth === 'creds-store' ? s.checks?.find((c) => c.id === 'plaintext-credentials')?.fix : undefined));
   const show = useAppStore((s) => s.show);
   const openFix = useAppStore((s) => s.openFix);
   if (!r.plaintextShadowed) return null;
