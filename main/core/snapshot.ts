@@ -5,6 +5,7 @@ import { HelperError, openHelper } from './credentials/helper';
 import type { Env } from './env';
 import { readConfigJson, type ConfigJson } from './finch/config-json';
 import { probeFinch, type FinchBinary } from './finch/finch-cli';
+import { whenNotRewriting } from './finch/finch-lock';
 import { readFinchYaml, type FinchYaml } from './finch/finch-yaml';
 import { resolvePaths, type Paths } from './paths';
 import { Problems } from './problems';
@@ -35,6 +36,9 @@ export function needsRootToRead(env: Env): boolean {
   return env.platform === 'linux' && !env.isRoot;
 }
 
+/** As long as a status read waits for finch (finch-cli.ts): not behind the minutes of a VM start. */
+const finchYamlWaitMs = 10_000;
+
 const notRead: FinchYaml = { exists: false, valid: true, credsHelpers: [], text: null, doc: null };
 const notProbed: FinchBinary = { path: null, version: null, vm: 'unknown' };
 
@@ -46,7 +50,7 @@ export async function readSnapshot(env: Env, opts: SnapshotOptions = {}): Promis
     // The version finch gave last time is reused while the binary is unchanged.
     opts.probeFinch === false ? notProbed : reading.then((s) => probeFinch(env, paths, s.finch)),
     readConfigJson(paths.configJson, problems, { rootsFile: needsRootToRead(env) }),
-    opts.readFinchYaml === false ? notRead : readFinchYaml(paths.finchYaml, problems),
+    opts.readFinchYaml === false ? notRead : whenNotRewriting(paths, finchYamlWaitMs, () => readFinchYaml(paths.finchYaml, problems)),
     readAwsProfiles(paths),
     reading,
   ]);

@@ -1,11 +1,12 @@
 // The one finch executor (main/core/finch/finch.ts): Finch's logrus output read once, expected failures returned,
 // the rest thrown in words; and how every call is set up (DOCKER_CONFIG per platform).
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
 import { finch, finchMessage, parseLogLine } from '../../main/core/finch/finch';
-import { finchLockDir } from '../../main/core/finch/finch-lock';
+import { finchLockDir, whenNotRewriting } from '../../main/core/finch/finch-lock';
 import { finchInvocation, finchVars } from '../../main/core/login/finch-invocation';
 import { noLoginToErase } from '../../main/core/login/finch-login';
 import { resolvePaths } from '../../main/core/paths';
@@ -115,6 +116,18 @@ describe('finch(): one command at a time per finch.yaml (each rewrites it in pla
     for (let i = 1; i < 4; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(100);
     // …but before it has ended: the second starts while the first is still at its own work.
     expect(events.slice(0, 2).map((e) => e.what)).toEqual(['start', 'start']);
+  });
+
+  it('finch.yaml is read when no finch of ours is half-way through rewriting it (truncated, not yet written)', async () => {
+    const sb = makeSandbox({ platform: 'darwin', programs: { 'bin/finch': `#!/bin/sh\nsleep 0.1\n: > "$YAML"\nsleep 0.3\nprintf 'cpus: 4\\n' > "$YAML"\nsleep 0.2\n` } });
+    const paths = resolvePaths(currentEnv(sb.vars));
+    sb.write('home/.finch/finch.yaml', 'cpus: 4\n');
+    const inv = { file: sb.file('bin/finch'), prefix: [], env: { PATH: '/usr/bin:/bin', YAML: paths.finchYaml }, finchPath: sb.file('bin/finch'), paths };
+    const running = finch(inv, ['vm', 'status'], { timeoutMs: 5_000 });
+    // Asked while the file is empty (between 0.1 s and 0.4 s): the read waits for the rewrite.
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await whenNotRewriting(paths, 5_000, () => readFile(paths.finchYaml, 'utf8'))).toBe('cpus: 4\n');
+    await running;
   });
 
   it('a call that cannot wait (a status read behind a VM start) gives up at its own bound and says why', async () => {

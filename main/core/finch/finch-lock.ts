@@ -20,8 +20,8 @@
 //
 // Lock order: the config.json lock (state/config-lock.ts) first, then this one. This one is held only around one
 // finch process (or one fix's writes) and nothing else is awaited under it, so it can never wait for the other.
+import { existsSync, type BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { BigIntStats } from 'node:fs';
 import { Failure } from '../failure';
 import type { Paths } from '../paths';
 import { stateLockDir, withLock } from '../state/file-lock';
@@ -74,6 +74,23 @@ export async function withFinchLock<T>(paths: FinchLockPaths, what: string, wait
       `${what} did not run: another finch command of Finch Logins (a VM restart, or logins) was still running after ${secs} s.`,
       'Finch rewrites finch.yaml at every command, so Finch Logins runs one at a time. Try again when the other has finished.',
     );
+  }
+}
+
+/**
+ * `read` of finch.yaml at a moment no finch command of ours is rewriting it: Finch truncates the file, then writes
+ * it, and a read in between finds it empty (a status that flickers, a VM start recorded with the wrong settings).
+ * After `waitMs` it reads all the same.
+ */
+export async function whenNotRewriting<T>(paths: FinchLockPaths, waitMs: number, read: () => Promise<T>): Promise<T> {
+  // No lock folder: no finch of ours has run with this state folder, so none is rewriting the file — and a status
+  // read of a first start writes nothing of its own (not even the state folder).
+  if (!existsSync(finchLockDir(paths))) return read();
+  try {
+    return await withFinchLock(paths, 'Reading finch.yaml', waitMs, read);
+  } catch (e) {
+    if (e instanceof Failure && e.kind === 'finch-busy') return read();
+    throw e;
   }
 }
 

@@ -5,6 +5,7 @@ import type { VmLogLine, VmStatus } from '../../../shared/types';
 import type { Env } from '../env';
 import { Failure } from '../failure';
 import { finch, vmNotCreated } from '../finch/finch';
+import { finchLockWaitMs, whenNotRewriting } from '../finch/finch-lock';
 import { parseVmStatus } from '../finch/finch-cli';
 import { readTextIfExists } from '../files';
 import { finchInvocation, type Invocation } from '../login/finch-invocation';
@@ -90,8 +91,9 @@ async function restartOnce(env: Env, onLine: (l: VmLogLine) => void): Promise<Vm
     throw vmMissing();
   }
   for (const verb of restartSteps(before)) await step(inv, verb, verb === 'stop' ? stopMs : startMs, onLine);
-  // Finch rewrites finch.yaml with its defaults while starting: record the settings as the VM now has them.
-  const yamlText = await readTextIfExists(paths.finchYaml).catch(() => null);
+  // Finch rewrites finch.yaml with its defaults while starting: record the settings as the VM now has them — read
+  // when no other finch of ours (a status read meanwhile) is half-way through rewriting it.
+  const yamlText = await whenNotRewriting(paths, finchLockWaitMs, () => readTextIfExists(paths.finchYaml)).catch(() => null);
   const digest = await settingsDigest(yamlText);
   await updateVmRecord(paths.stateDir, (r) => {
     r.lastStart = { at: env.now().toISOString(), settingsDigest: digest };
