@@ -11,7 +11,7 @@
 // size or times) and is not empty; Finch truncates, then writes the whole file in one call, so a changed, non-empty
 // file is the finished rewrite — or until finch exits, whichever comes first. A rewrite finch does not make (a
 // finch.yaml that does not parse, one root owns) or cannot be seen (the same bytes within the same tick of a coarse
-// file clock) just keeps the lock until the end of the command: never shorter than needed, at worst the whole
+// file clock; nothing within the first 10 s) just keeps the lock until the end of the command: never shorter than needed, at worst the whole
 // command. The rest of a `finch login` or `vm start` then runs beside the next command.
 //
 // Within a process the callers queue (a promise chain); across processes they take the bakery lock of
@@ -37,6 +37,8 @@ export const finchLockWaitMs = 6 * 60_000;
 
 /** How often finch.yaml is looked at while a finch command starts (a stat; Finch rewrites it within milliseconds). */
 const rewritePollMs = 2;
+/** Not seen by then (a finch that stopped early, a coarse file clock): stop looking, keep the lock until finch exits. */
+const rewriteLookMs = 10_000;
 
 export function finchLockDir(paths: FinchLockPaths): string {
   return stateLockDir(paths.stateDir, 'finch-yaml', paths.finchYaml);
@@ -99,8 +101,10 @@ const fileState = (file: string) => stat(file, { bigint: true }).catch(() => nul
 /** Watches `file` from now on and calls `then` once, when it has been rewritten (changed and not empty). */
 async function onRewrite(file: string, then: () => void): Promise<{ stop(): void }> {
   const before = await fileState(file);
+  const until = Date.now() + rewriteLookMs;
   let looking = false;
   const timer = setInterval(() => {
+    if (Date.now() > until) clearInterval(timer);
     if (looking) return;
     looking = true;
     void fileState(file).then((now) => {
