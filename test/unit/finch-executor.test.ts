@@ -1,6 +1,6 @@
 // The one finch executor (main/core/finch/finch.ts): Finch's logrus output read once, expected failures returned,
 // the rest thrown in words; and how every call is set up (DOCKER_CONFIG per platform).
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,7 +76,7 @@ describe('finch(): expected failures are answers, the rest are Failures in words
 describe('finch(): one command at a time per finch.yaml (each rewrites it in place when it starts)', () => {
   // A finch that notes when it starts and ends, taking 150 ms in between.
   const timed = () => {
-    const sb = makeSandbox({ platform: 'darwin', programs: { 'bin/finch': `#!/bin/sh\necho "start $1 $(date +%s%N)" >> "$LOG"\nsleep 0.15\necho "end $1 $(date +%s%N)" >> "$LOG"\n` } });
+    const sb = makeSandbox({ platform: 'darwin', programs: { 'bin/finch': `#!/bin/sh\necho "start $1 $(date +%s%N)" >> "$LOG"\nsleep \${SLEEP:-0.15}\necho "end $1 $(date +%s%N)" >> "$LOG"\n` } });
     const log = sb.file('calls.log');
     const inv = { file: sb.file('bin/finch'), prefix: [], env: { PATH: '/usr/bin:/bin', LOG: log }, finchPath: sb.file('bin/finch'), paths: resolvePaths(currentEnv(sb.vars)) };
     const calls = () =>
@@ -132,7 +132,9 @@ describe('finch(): one command at a time per finch.yaml (each rewrites it in pla
 
   it('a call that cannot wait (a status read behind a VM start) gives up at its own bound and says why', async () => {
     const { inv, calls } = timed();
-    const long = finch(inv, ['long'], { timeoutMs: 5_000 });
+    const long = finch({ ...inv, env: { ...inv.env, SLEEP: '1' } }, ['long'], { timeoutMs: 5_000 });
+    // Asked once the long one is running (and so holds the lock).
+    while (!existsSync(inv.env.LOG) || !readFileSync(inv.env.LOG, 'utf8').includes('start long')) await new Promise((r) => setTimeout(r, 10));
     await expect(finch(inv, ['vm', 'status'], { timeoutMs: 5_000, lockWaitMs: 50 })).rejects.toMatchObject({
       kind: 'finch-busy',
       message: expect.stringMatching(/^`finch vm status` did not run: another finch command of Finch Logins/),
