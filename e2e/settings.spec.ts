@@ -154,8 +154,8 @@ test('auto-renew on a login whose profile asks for an MFA code says it cannot re
     },
   });
   await app.open(home);
-  const note = 'Profile “dev” asks for an MFA code: auto-renew cannot renew without you, so each renewal waits for the code and tells you.';
-  await expect(registryRow(page, ecrA)).toContainText(note);
+  const note = 'Profile “dev” asks for an MFA code: auto-renew cannot renew without you. When the login is due you get a notification; type the code in the window to log in again.';
+  await expect(registryRow(page, ecrA)).toContainText('Profile “dev” needs an MFA code: auto-renew cannot renew without you.');
   await expect(registryRow(page, ecrB)).not.toContainText('MFA');
   await openSettings(page);
   const list = page.getByRole('list', { name: 'Auto-renew by registry' });

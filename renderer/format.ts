@@ -117,9 +117,10 @@ export function mfaProfile(r: Registry, profiles: readonly Profile[] | undefined
   return r.profile && profiles?.some((p) => p.name === r.profile && p.mfa) ? r.profile : null;
 }
 
-/** What auto-renew does with such a login, in words (the row's switch and Settings say the same). */
-export const mfaRenewNote = (profile: string) =>
-  `Profile “${profile}” asks for an MFA code: auto-renew cannot renew without you, so each renewal waits for the code and tells you.`;
+/** What auto-renew does with such a login, in words: in full in Settings, shorter under a row's switch. */
+export const mfaRenewNote = (profile: string, short = false) =>
+  `Profile “${profile}” ${short ? 'needs' : 'asks for'} an MFA code: auto-renew cannot renew without you` +
+  (short ? '.' : '. When the login is due you get a notification; type the code in the window to log in again.');
 
 /** Rows whose credential helper (ecr-login …) fetches a token each time Finch needs one: nothing to log in to. */
 export const onDemand = (r: Registry): boolean => !canLogIn(r);

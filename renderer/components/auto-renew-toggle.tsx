@@ -55,7 +55,7 @@ export function AutoRenewToggle({ registry: r }: { registry: Registry }) {
         />
         <span>Auto-renew</span>
       </label>
-      {mfa && <p className="auto-renew-note">{mfaRenewNote(mfa)}</p>}
+      {mfa && <p className="auto-renew-note">{mfaRenewNote(mfa, true)}</p>}
       {error && <SettingsError error={error} />}
     </div>
   );
