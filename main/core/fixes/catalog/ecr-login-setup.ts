@@ -7,6 +7,7 @@
 // - Windows and macOS < 1.15 (helpers run in the VM): only creds_helpers puts ecr-login there, and then Finch forces
 //   credsStore to ecr-login at every start, which breaks `finch login` for every other registry. No edit can hold
 //   against that, so the fix adds only the credHelpers entries (which Finch leaves alone) and explains the trade-off.
+import { finchLockWaitMs, whenNotRewriting } from '../../finch/finch-lock';
 import { inVmTradeOff } from '../../health/ecr-login-trade-off';
 import { ecrHostsWithoutHelper, knownEcrHosts } from '../../health/known-registries';
 import { platformStore } from '../../health/store-support';
@@ -32,7 +33,8 @@ export const ecrLoginSetup: FixDefinition = {
     // Where helpers run in the VM, Finch puts credsStore back to ecr-login at each start: changing it cannot hold.
     const storeIsEcr = cfg.config.credsStore === 'ecr-login' && !rules.helpersInVm;
     const replacement = platformStore(rules);
-    const yaml = rules.credentialServer ? await loadYamlForEdit(paths.finchYaml) : null;
+    // Read when no finch of ours has it truncated (every finch command rewrites it in place, finch-lock.ts).
+    const yaml = rules.credentialServer ? await whenNotRewriting(paths, finchLockWaitMs, () => loadYamlForEdit(paths.finchYaml)) : null;
 
     const configChange = configEdit(cfg, (doc) => {
       if (missing.length > 0) {
