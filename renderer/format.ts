@@ -101,17 +101,6 @@ export function shortPath(file: string, max = 36): string {
   return `${head}${sep}…${sep}${tail}`;
 }
 
-/** Under an hour left: the login is about to run out (the status calls that "expiring"). */
-export const expiringWithinMs = 3_600_000;
-
-/** A login's state as of `now`: one this app made runs out on its own clock, between two status reads. */
-export function liveState(r: Registry, now: number): LoginState {
-  if (!r.expiresAt || (r.state !== 'logged-in' && r.state !== 'expiring' && r.state !== 'expired')) return r.state;
-  const left = Date.parse(r.expiresAt) - now;
-  if (Number.isNaN(left)) return r.state;
-  return left <= 0 ? 'expired' : left < expiringWithinMs ? 'expiring' : 'logged-in';
-}
-
 /** The profile a row logs in with when it asks for an MFA code: auto-renew cannot renew that login without the user. */
 export function mfaProfile(r: Registry, profiles: readonly Profile[] | undefined): string | null {
   return r.profile && profiles?.some((p) => p.name === r.profile && p.mfa) ? r.profile : null;

@@ -1,8 +1,8 @@
 // The tray, as plain data: which icon, which tooltip, which menu — a pure function of the status snapshot and the
 // shell's own state, so every line of the menu is unit-tested. main/app/tray.ts turns it into Electron objects.
 import { loginAllHosts } from '../../shared/login-all';
+import { liveState } from '../../shared/login-state';
 import type { Platform, Registry, Status } from '../../shared/types';
-import { stateFromExpiry } from '../core/registries/login-state';
 import { registryName } from '../core/renew/registry-name';
 import { formatRemaining } from '../../shared/format';
 import { isRenewable } from '../../shared/renew';
@@ -64,10 +64,7 @@ type Shown = 'logged-in' | 'expiring' | 'expired' | 'logged-out' | 'on-demand' |
 /** The state now: a countdown crosses into "expiring" and "expired" without any file changing. */
 export function currentState(r: Registry, now: Date): Shown {
   if (r.auth === 'cred-helper') return 'on-demand';
-  if (r.expiresAt && (r.state === 'logged-in' || r.state === 'expiring' || r.state === 'expired')) {
-    return stateFromExpiry(r.expiresAt, now) as Shown;
-  }
-  return r.state;
+  return liveState(r, now.getTime());
 }
 
 const summaryWords: [Shown, string][] = [

@@ -1,6 +1,7 @@
 // How long a login has left ("expires in 7 h 12 m"), kept current by a clock that ticks every 30 s.
 import { useEffect, useState } from 'react';
-import { expiringWithinMs, formatRemaining } from '../format';
+import { expiringWithinMs } from '../../shared/login-state';
+import { formatRemaining } from '../format';
 
 /** The current time, updated every `everyMs` while the component is shown. */
 export function useNow(everyMs = 30_000): number {

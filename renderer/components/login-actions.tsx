@@ -1,7 +1,8 @@
 // A registry row's buttons: Log in (or Re-login) and Log out, each showing its progress. Rows whose credential
 // helper fetches a token whenever Finch needs one have nothing to log in to, and say so.
 import type { Profile, Registry } from '../../shared/types';
-import { liveState, onDemand, usesPassword, usesProfile } from '../format';
+import { liveState } from '../../shared/login-state';
+import { onDemand, usesPassword, usesProfile } from '../format';
 import { useAppStore } from '../store';
 import { useNow } from './countdown';
 import { busyAttrs, focusSoon, rowButton } from './focus';

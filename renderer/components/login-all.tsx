@@ -3,7 +3,8 @@
 // the line here counts them, and the valid logins left as they are, until the next refresh.
 import type { Registry } from '../../shared/types';
 import { canLogIn, loginAllHosts } from '../../shared/login-all';
-import { liveState, plural } from '../format';
+import { liveState } from '../../shared/login-state';
+import { plural } from '../format';
 import { useAppStore } from '../store';
 import { ErrorNotice } from './error-notice';
 import { useNow } from './countdown';

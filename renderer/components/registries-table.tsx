@@ -1,7 +1,8 @@
 // One row per registry Finch knows. Only names, kinds and where a login comes from: never a secret.
 import { Fragment, type ReactNode } from 'react';
 import type { Registry } from '../../shared/types';
-import { authLabel, kindLabel, liveState, stateView } from '../format';
+import { liveState } from '../../shared/login-state';
+import { authLabel, kindLabel, stateView } from '../format';
 import { useAppStore } from '../store';
 import { AutoRenewToggle } from './auto-renew-toggle';
 import { Countdown, useNow } from './countdown';

@@ -5,7 +5,7 @@ import type { StateCreator } from 'zustand';
 import type { ErrorKind } from '../../shared/ids';
 import { canLogIn, loginAllHosts, type LoginAllMode } from '../../shared/login-all';
 import type { AppError, LoginOutcome, Result } from '../../shared/types';
-import { liveState } from '../format';
+import { liveState } from '../../shared/login-state';
 import type { AppState } from './app-state';
 import { bridgeCaller, noBridgeForAction, without } from './bridge';
 

@@ -4,7 +4,7 @@ import type { Registry } from '../../../shared/types';
 import { holdsSecret, plaintextUsername, shadowableSecret, type AuthEntry, type ConfigJson } from '../finch/config-json';
 import type { AppState } from '../state/app-state';
 import { canonicalHost, parseEcrHost, registryKind } from './host';
-import { stateFromExpiry } from './login-state';
+import { stateFromExpiry } from '../../../shared/login-state';
 
 export interface StoreListing {
   helper: string;
@@ -88,5 +88,5 @@ function describe(host: string, g: Gathered, config: ConfigJson, store: StoreLis
 /** A stored login is logged in; when this app made it, its recorded expiry refines that. */
 function withExpiry(r: Registry, expiresAt: string | undefined, now: Date): Registry {
   if (!expiresAt) return { ...r, state: 'logged-in' };
-  return { ...r, expiresAt, state: stateFromExpiry(expiresAt, now) };
+  return { ...r, expiresAt, state: stateFromExpiry(expiresAt, now.getTime()) };
 }
