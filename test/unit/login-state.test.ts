@@ -18,7 +18,7 @@ describe('login state from a recorded expiry', () => {
   it('a row moves on its clock only when it has a recorded expiry and a login', () => {
     expect(liveState({ state: 'logged-in', expiresAt: at(expiringWithinMs) }, now)).toBe('expiring');
     expect(liveState({ state: 'expiring', expiresAt: at(-1) }, now)).toBe('expired');
-    expect(liveState({ state: 'logged-in' }, now)).toBe('logged-in');
+    expect(liveState({ state: 'logged-in', expiresAt: null }, now)).toBe('logged-in');
     expect(liveState({ state: 'logged-out', expiresAt: at(-1) }, now)).toBe('logged-out');
     expect(liveState({ state: 'logged-in', expiresAt: 'garbled' }, now)).toBe('logged-in');
   });
