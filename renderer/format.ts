@@ -1,5 +1,5 @@
 // How the snapshot's values read in the window: the words a user sees for each kind, source, state and type.
-import type { AuthSource, LoginState, Profile, ProfileType, Registry, RegistryKind, Status, VmStatus } from '../shared/types';
+import type { AuthSource, LoginState, ProfileType, Registry, RegistryKind, Status, VmStatus } from '../shared/types';
 import { canLogIn } from '../shared/login-all';
 
 // The countdown's words, shared with the CLI and the tray.
@@ -99,11 +99,6 @@ export function shortPath(file: string, max = 36): string {
     tail = next;
   }
   return `${head}${sep}…${sep}${tail}`;
-}
-
-/** The profile a row logs in with when it asks for an MFA code: auto-renew cannot renew that login without the user. */
-export function mfaProfile(r: Registry, profiles: readonly Profile[] | undefined): string | null {
-  return r.profile && profiles?.some((p) => p.name === r.profile && p.mfa) ? r.profile : null;
 }
 
 /** What auto-renew does with such a login, in words: in full in Settings, shorter under a row's switch. */

@@ -2,10 +2,10 @@
 // shell's own state, so every line of the menu is unit-tested. main/app/tray.ts turns it into Electron objects.
 import { loginAllHosts } from '../../shared/login-all';
 import { liveState } from '../../shared/login-state';
-import type { Platform, Registry, Status } from '../../shared/types';
+import type { Platform, Profile, Registry, Status } from '../../shared/types';
 import { registryName } from '../core/renew/registry-name';
 import { formatRemaining } from '../../shared/format';
-import { isRenewable } from '../../shared/renew';
+import { isRenewable, mfaProfile } from '../../shared/renew';
 import type { Notice } from './notice-model';
 
 export type TrayIcon = 'ok' | 'expiring' | 'broken' | 'busy';
@@ -120,7 +120,7 @@ export function trayIcon(status: Status | null, inputs: TrayInputs): TrayIcon {
   return 'ok';
 }
 
-function registryItem(r: Registry, inputs: TrayInputs): MenuItemSpec {
+function registryItem(r: Registry, inputs: TrayInputs, profiles: readonly Profile[]): MenuItemSpec {
   const shown = currentState(r, inputs.now);
   const items: MenuItemSpec[] = [];
   if (shown === 'on-demand') {
@@ -138,6 +138,8 @@ function registryItem(r: Registry, inputs: TrayInputs): MenuItemSpec {
       enabled: !inputs.autoRenewAll,
       action: { id: 'toggle-auto-renew', host: r.host },
     });
+    const mfa = mfaProfile(r, profiles);
+    if (mfa) items.push({ type: 'normal', label: `Profile \u201c${mfa}\u201d needs an MFA code: cannot renew without you`, enabled: false });
   }
   return { type: 'submenu', label: `${registryName(r.host)} \u2014 ${stateText(r, inputs.now)}`, enabled: true, items };
 }
@@ -158,7 +160,7 @@ export function trayModel(status: Status | null, inputs: TrayInputs): TrayModel 
 
   if (status && status.registries.length > 0) {
     items.push({ type: 'separator' });
-    for (const r of status.registries.slice(0, maxMenuRegistries)) items.push(registryItem(r, inputs));
+    for (const r of status.registries.slice(0, maxMenuRegistries)) items.push(registryItem(r, inputs, status.profiles));
     const more = status.registries.length - maxMenuRegistries;
     if (more > 0) items.push({ type: 'normal', label: `${more} more in the window\u2026`, enabled: true, action: { id: 'open-window' } });
   }

@@ -4,9 +4,9 @@
 // helper (ecr-login) fetches a token each time have nothing to renew; Settings lists every ECR registry.
 import { useEffect } from 'react';
 import type { Registry } from '../../shared/types';
-import { mfaProfile, mfaRenewNote } from '../format';
+import { mfaRenewNote } from '../format';
 import { useAppStore } from '../store';
-import { canAutoRenew, isRenewable } from '../../shared/renew';
+import { canAutoRenew, isRenewable, mfaProfile } from '../../shared/renew';
 import { shownAutoRenew } from '../store/settings-slice';
 import { SettingsError } from './settings-error';
 import { Switch } from './settings-switch';

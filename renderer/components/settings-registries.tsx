@@ -2,9 +2,9 @@
 // Finch no longer lists (so it can be turned off). "Renew for all" turns them all on, as in the tray.
 import type { ReactNode } from 'react';
 import type { Registry } from '../../shared/types';
-import { kindLabel, mfaProfile, mfaRenewNote } from '../format';
+import { kindLabel, mfaRenewNote } from '../format';
 import { useAppStore } from '../store';
-import { canAutoRenew } from '../../shared/renew';
+import { canAutoRenew, mfaProfile } from '../../shared/renew';
 import { shownAutoRenew } from '../store/settings-slice';
 import { Countdown, useNow } from './countdown';
 import { SettingsError } from './settings-error';

@@ -124,6 +124,20 @@ describe('tray menu', () => {
     expect(find(m.items, 'Start at Login')).toMatchObject({ type: 'checkbox', checked: false, action: { id: 'toggle-start-at-login' } });
   });
 
+  it('says under Renew Automatically when the registry\u2019s profile asks for an MFA code', () => {
+    const st = status([reg(ecr, { auth: 'creds-store', profile: 'admin', expiresAt: at(300), state: 'logged-in' }), reg(ecr2, { auth: 'creds-store', profile: 'dev', expiresAt: at(300), state: 'logged-in' })], {
+      profiles: [
+        { name: 'admin', region: null, type: 'assume-role', mfa: true },
+        { name: 'dev', region: null, type: 'sso' },
+      ],
+    });
+    const m = trayModel(st, inputs());
+    const admin = find(m.items, /^ECR 123456789012/) as Extract<MenuItemSpec, { type: 'submenu' }>;
+    expect(admin.items.at(-1)).toEqual({ type: 'normal', label: 'Profile \u201cadmin\u201d needs an MFA code: cannot renew without you', enabled: false });
+    const dev = find(m.items, /^ECR 210987654321/) as Extract<MenuItemSpec, { type: 'submenu' }>;
+    expect(labels(dev.items)).toEqual(['Re-login', 'Show in Window', 'Renew Automatically']);
+  });
+
   it('offers Re-login for a live login and Log in for an expired one, and shows it in the window', () => {
     const m = trayModel(mixed(), inputs());
     const live = find(m.items, /^ECR 123456789012/) as Extract<MenuItemSpec, { type: 'submenu' }>;
