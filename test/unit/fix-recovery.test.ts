@@ -10,6 +10,8 @@ import type { FileEdit } from '../../main/core/fixes/file-edit';
 import { osascriptElevator } from '../../main/core/fixes/file-writer';
 import { recoverAtStart, undoLastChange } from '../../main/core/fixes/fix-service';
 import { commitEdits } from '../../main/core/fixes/transaction';
+import { withFinchLock } from '../../main/core/finch/finch-lock';
+import { resolvePaths } from '../../main/core/paths';
 import { makeSandbox } from '../support/sandbox-home';
 
 async function interrupted(writerPid: number) {
@@ -41,6 +43,26 @@ describe('an interrupted fix', () => {
   it('is what undo puts back when nothing rolled it back yet', async () => {
     const { env, yaml } = await interrupted(2 ** 22 + 12345);
     expect((await undoLastChange(env)).message).toMatch(/"two-files" was interrupted .* rolled back/);
+    expect(readFileSync(yaml, 'utf8')).toBe('cpus: 2\n');
+  });
+
+  it('is rolled back only once no finch command of ours holds finch.yaml: the rollback writes it too', async () => {
+    const { env, yaml } = await interrupted(2 ** 22 + 12345);
+    let finish!: () => void;
+    const finchRunning = new Promise<void>((resolve) => (finish = resolve));
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const finchCommand = withFinchLock(resolvePaths(env), 'a finch command', 5_000, async () => {
+      held();
+      await finchRunning;
+    });
+    await holding;
+    const recovery = recoverAtStart(env);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readFileSync(yaml, 'utf8')).toBe('cpus: 4\n');
+    finish();
+    await finchCommand;
+    expect(await recovery).toMatch(/"two-files" was interrupted .* rolled back/);
     expect(readFileSync(yaml, 'utf8')).toBe('cpus: 2\n');
   });
 

@@ -18,7 +18,7 @@ import { isFixId } from '../../../shared/ids';
 import { osascriptElevator, type Elevator } from './file-writer';
 import { withConfigLock } from '../state/config-lock';
 import { finchLockWaitMs, withFinchLock } from '../finch/finch-lock';
-import { describeRecovery, recoverInterruptedFixes } from './recovery';
+import { anyInterruptedFix, describeRecovery, recoverInterruptedFixes, type Recovered } from './recovery';
 import { commitEdits } from './transaction';
 import { undoLast } from './undo';
 
@@ -68,7 +68,7 @@ export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOpti
     const fix = fixById(fixId);
     if (!token.startsWith(`${fix.id}:`)) throw new Failure('invalid-token', `That confirmation belongs to another fix, not "${fix.title}".`, 'Preview the fix again.');
     // A fix interrupted earlier is rolled back first; the files it touched then differ from the preview.
-    await recoverInterruptedFixes(resolvePaths(env).stateDir, opts.elevator ?? osascriptElevator);
+    await recover(resolvePaths(env), opts.elevator ?? osascriptElevator);
     await refuseWhileConfigInvalid(env, 'apply a fix');
     const plan = await planFor(env, fix, opts.onVmLine ?? (() => undefined));
     const now = planToken(fix.id, plan.edits);
@@ -121,7 +121,7 @@ export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOpti
 export function undoLastChange(env: Env, elevator: Elevator = osascriptElevator): Promise<UndoResult> {
   return serialized(async () => {
     const paths = resolvePaths(env);
-    const recovered = await recoverInterruptedFixes(paths.stateDir, elevator);
+    const recovered = await recover(paths, elevator);
     if (recovered.length) return { restored: recovered.flatMap((r) => r.restored), message: describeRecovery(recovered) };
     return underLocks(paths, true, 'Undo', () => undoLast(env, elevator));
   });
@@ -136,10 +136,19 @@ function underLocks<T>(paths: Paths, finchYaml: boolean, what: string, work: () 
   return withConfigLock(paths, () => (finchYaml ? withFinchLock(paths, what, finchLockWaitMs, work) : work()));
 }
 
+/**
+ * Rolls back interrupted fixes under the locks a fix takes, since the rollback writes the same files (config.json,
+ * finch.yaml); only when there is one, so a start-up does not wait behind another process's login batch for nothing.
+ */
+async function recover(paths: Paths, elevator: Elevator): Promise<Recovered[]> {
+  if (!(await anyInterruptedFix(paths.stateDir))) return [];
+  return underLocks(paths, true, 'Rolling back an interrupted fix', () => recoverInterruptedFixes(paths.stateDir, elevator));
+}
+
 /** At start-up: rolls back fixes a crash interrupted (fix-service's apply and undo do it too). */
 export function recoverAtStart(env: Env): Promise<string | null> {
   return serialized(async () => {
-    const recovered = await recoverInterruptedFixes(resolvePaths(env).stateDir, osascriptElevator);
+    const recovered = await recover(resolvePaths(env), osascriptElevator);
     return recovered.length ? describeRecovery(recovered) : null;
   });
 }

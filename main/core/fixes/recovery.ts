@@ -25,6 +25,11 @@ export interface Recovered {
   leftChanged: string[];
 }
 
+/** Whether a fix was interrupted (pending, its writer gone): cheap, so the locks are taken only when one was. */
+export async function anyInterruptedFix(stateDir: string): Promise<boolean> {
+  return (await listBackups(stateDir)).some((b) => b.manifest.state === 'pending' && writerGone(b));
+}
+
 /**
  * Rolls back every interrupted fix. Privileged files (written through the administrator prompt) are not put back
  * without asking: they stay changed and undo offers them.
