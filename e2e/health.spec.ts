@@ -157,7 +157,7 @@ test('Fix shows the diff, Apply turns the check green, Undo puts the files back 
   await expect(page.getByRole('region', { name: 'Restart required' })).toHaveCount(0);
   await expect(checkItem(page, restartCheck)).toContainText('OK');
 
-  await page.getByRole('button', { name: 'Undo last fix' }).click();
+  await page.getByRole('button', { name: 'Undo last change' }).click();
   const undone = page.getByRole('status').filter({ hasText: 'Undone' });
   await expect(undone).toContainText('Undid "Let ecr-login fetch Amazon ECR tokens"');
   await expect(undone).not.toContainText('ecr-login-setup');
@@ -202,7 +202,7 @@ test('Undo from the Fix dialog, then "nothing to undo"; a file changed after the
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(checkItem(page, ecrCheck)).toContainText('Failed');
 
-  await page.getByRole('button', { name: 'Undo last fix' }).click();
+  await page.getByRole('button', { name: 'Undo last change' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Nothing to undo' })).toBeVisible();
 });
 

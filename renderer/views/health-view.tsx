@@ -41,10 +41,10 @@ export function HealthView({ status }: { status: Status }) {
             className="button"
             onClick={() => void undoLast()}
             disabled={undo.phase === 'working' || restarting}
-            title="Put back the files the last fix changed, byte for byte"
+            title="Put back, byte for byte, the files the last fix changed — or config.json keys this app put back after a login"
           >
             <UndoIcon />
-            Undo last fix
+            Undo last change
           </button>
           <button type="button" className="button" onClick={() => void runChecks()} aria-busy={loading} disabled={restarting}>
             <RefreshIcon className={loading ? 'spin' : undefined} />
