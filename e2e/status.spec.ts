@@ -170,6 +170,16 @@ test('without Finch the main view says so first, above the rows, and what to do'
   expect(await top(missing)).toBeLessThan(await top(registries(page)));
   // A broken file is the other thing said first; a good one is not.
   await expect(page.getByRole('region', { name: 'Finch’s config.json is broken' })).toHaveCount(0);
+  // Nothing can log in or out without Finch: the buttons are off and say why (the notice).
+  for (const name of [/^Log in to all$/, /^Re-login all$/]) {
+    await expect(page.getByRole('button', { name })).toBeDisabled();
+  }
+  const rowButtons = registries(page).getByRole('button', { name: /^(Log in|Re-login|Log out)$/ });
+  expect(await rowButtons.count()).toBeGreaterThan(0);
+  for (const b of await rowButtons.all()) {
+    await expect(b).toBeDisabled();
+    await expect(b).toHaveAccessibleDescription('Finch is not installed');
+  }
 });
 
 test('a password left in config.json beside ecr-login is said to be unused, with no fix to offer (the move leaves helper rows)', async ({ app, page, sandboxHome }) => {

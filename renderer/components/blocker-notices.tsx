@@ -3,8 +3,15 @@
 import { brokenConfigNextStep, configBlocksChanges } from '../../shared/config-file';
 import type { Status } from '../../shared/types';
 import { homeOf } from '../format';
+import { useAppStore } from '../store';
 import { FilePath } from './file-path';
 import { ErrorIcon } from './icons';
+
+/** Without Finch nothing can log in or out: the buttons are off, and point at the notice that says why. */
+export const finchMissingNoticeId = 'finch-missing-title';
+export const useFinchMissing = () => useAppStore((s) => !!s.status && !s.status.finch.path);
+const offWithoutFinch = { disabled: true, 'aria-describedby': finchMissingNoticeId, title: 'Finch is not installed: see the notice above.' } as const;
+export const withoutFinch = (missing: boolean) => (missing ? offWithoutFinch : {});
 
 export function BlockerNotices({ status }: { status: Status }) {
   const home = homeOf(status);
@@ -16,7 +23,7 @@ export function BlockerNotices({ status }: { status: Status }) {
         <section className="callout callout-bad blocker" aria-labelledby="finch-missing-title">
           <ErrorIcon />
           <div className="callout-main">
-            <h2 id="finch-missing-title" className="callout-title">
+            <h2 id={finchMissingNoticeId} className="callout-title">
               Finch is not installed
             </h2>
             <p>

@@ -5,6 +5,7 @@ import { liveState } from '../../shared/login-state';
 import { onDemand, usesPassword, usesProfile } from '../format';
 import { useAppStore } from '../store';
 import { useNow } from './countdown';
+import { useFinchMissing, withoutFinch } from './blocker-notices';
 import { busyAttrs, focusSoon, rowButton } from './focus';
 import { Spinner } from './icons';
 import { ProfilePicker } from './profile-picker';
@@ -25,6 +26,7 @@ export function LoginActions({ registry: r }: { registry: Registry }) {
   const login = useAppStore((s) => s.login);
   const logout = useAppStore((s) => s.logout);
   const askLogout = useAppStore((s) => s.askLogout);
+  const finchMissing = useFinchMissing();
   const now = useNow();
 
   if (onDemand(r)) {
@@ -48,6 +50,7 @@ export function LoginActions({ registry: r }: { registry: Registry }) {
         {...busyAttrs(!!busy)}
         onClick={() => !busy && void login(r.host)}
         title={loggedIn ? `Log in to ${r.host} again` : `Log in to ${r.host}`}
+        {...withoutFinch(finchMissing)}
       >
         {(busy === 'login' || busy === 'sso') && <Spinner />}
         {loginLabel}
@@ -60,6 +63,7 @@ export function LoginActions({ registry: r }: { registry: Registry }) {
           {...busyAttrs(!!busy)}
           onClick={() => !busy && (usesPassword(r) ? askLogout(r.host) : void logout(r.host))}
           title={`finch logout ${r.host}`}
+          {...withoutFinch(finchMissing)}
         >
           {busy === 'logout' && <Spinner />}
           {busy === 'logout' ? 'Logging out…' : 'Log out'}

@@ -8,12 +8,14 @@ import { plural } from '../format';
 import { useAppStore } from '../store';
 import { ErrorNotice } from './error-notice';
 import { useNow } from './countdown';
+import { useFinchMissing, withoutFinch } from './blocker-notices';
 import { busyAttrs } from './focus';
 import { Spinner } from './icons';
 
 export function LoginAllButton({ registries }: { registries: Registry[] }) {
   const loggingIn = useAppStore((s) => s.loggingInAll);
   const loginAll = useAppStore((s) => s.loginAll);
+  const finchMissing = useFinchMissing();
   const now = useNow();
   const due = loginAllHosts(registries, 'renew', (r) => liveState(r, now)).length;
   const loggable = registries.filter(canLogIn).length;
@@ -26,6 +28,7 @@ export function LoginAllButton({ registries }: { registries: Registry[] }) {
           {...busyAttrs(loggingIn)}
           onClick={() => !loggingIn && void loginAll('relogin')}
           title="Log in again to every registry Finch Logins can log in to, valid logins included."
+          {...withoutFinch(finchMissing)}
         >
           Re-login all
         </button>
@@ -44,6 +47,7 @@ export function LoginAllButton({ registries }: { registries: Registry[] }) {
               ? 'Every login is still valid: nothing to renew.'
               : `Log in to ${plural(due, 'registry', 'registries')} whose login is expired, expiring or missing.`
         }
+        {...withoutFinch(finchMissing)}
       >
         {loggingIn && <Spinner />}
         {loggingIn ? 'Logging in…' : 'Log in to all'}
