@@ -101,6 +101,17 @@ test('the profiles view says which profile asks for an MFA code, and the account
   await expect(profile('default')).toHaveText(['Access keys', '111122223333', 'us-east-1']);
 });
 
+test('a long Finch path in the header is cut in the middle on screen, and read out in full', async ({ app, page, sandboxHome }) => {
+  const home = sandboxHome(macHome());
+  await app.open(home);
+  const finchPath = page.getByRole('banner').locator('code.path').first();
+  const full = home.path('/usr/local/bin/finch');
+  expect(full.length).toBeGreaterThan(36);
+  await expect(finchPath.locator('[aria-hidden="true"]')).toHaveText(/^\/tmp\/….*\/bin\/finch$/);
+  await expect(finchPath.locator('.visually-hidden')).toHaveText(full);
+  await expect(finchPath).toHaveAttribute('title', full);
+});
+
 test('never puts a stored secret in the page', async ({ app, page, sandboxHome }) => {
   await app.open(sandboxHome(macHome()));
   await expect(registryRow(page, 'docker.io')).toContainText('dana');
