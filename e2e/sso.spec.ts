@@ -97,10 +97,15 @@ test('sign in, find accounts, pick roles and regions, add and log in — by keyb
   await expect(page.getByRole('status').filter({ hasText: 'Log in to all' })).toContainText('10 logged in', { timeout: 20_000 });
   expect((await stubRequests()).filter((r) => r.action === 'sso:GetRoleCredentials' && r.status === 200)).toHaveLength(5);
 
-  // No token, refresh token, client secret or role secret key anywhere in the page.
+  // No token, refresh token, client secret, role secret access key or session token anywhere in the page: the
+  // stub lists the secret halves of every role credential it issued (GET /__issued).
   const cached = JSON.parse(readFileSync(tokenFile(resolvePaths(currentEnv(home.vars)), { name: 'corp', startUrl: '' }), 'utf8')) as Record<string, string>;
+  const issued = ((await (await fetch(`${stack.aws}/__issued`)).json()) as { secrets: string[] }).secrets;
+  expect(issued.length).toBeGreaterThanOrEqual(10); // 5 role credentials: a secret access key and a session token each
   const state = JSON.stringify(await pageState(page)) + (await page.content());
-  for (const secret of [cached.accessToken!, cached.refreshToken!, cached.clientSecret!, stack.tokenPassword]) expect(state).not.toContain(secret);
+  for (const secret of [cached.accessToken!, cached.refreshToken!, cached.clientSecret!, stack.tokenPassword, ...issued]) {
+    expect(state.includes(secret), `a secret (${secret.slice(0, 4)}…) is in the page`).toBe(false);
+  }
   expect(app.calls.map((c) => JSON.stringify(c)).join('\n')).not.toContain(cached.accessToken!);
 });
 

@@ -3,7 +3,7 @@
 // discovery of 300 accounts, role-credential logins through the finch stand-in, refresh, and every error in words.
 import { createHash } from 'node:crypto';
 import { execFile, spawn } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
@@ -12,6 +12,7 @@ import { startSignIn } from '../../main/core/sso/sso-sign-in';
 import { refreshSsoSessions, ssoSession } from '../../main/core/sso/sso-service';
 import { createHandlers } from '../../main/core/handlers';
 import { registrationCacheKey } from '../../main/core/sso/token-cache';
+import { logFileName } from '../../main/core/log';
 import type { LoginOutcome, SsoAccounts } from '../../shared/types';
 import { builtCli, runCli, spawnCli, startCli } from '../support/cli';
 import { sampleProcesses } from '../support/process-table';
@@ -115,11 +116,12 @@ needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('IAM Identity Center
     }
   });
 
-  it('no token, refresh token, client secret or role secret in any argv or environment, our files, output or the stack logs', async () => {
+  it('no token, refresh token, client secret or role secret in any argv or environment, our files, output, our log or the stack logs', async () => {
     const sb = loginHome();
     // The sign-in in its own process (the built CLI), approved as soon as it prints the code.
     const seen = new Set<string>();
-    const child = spawn(process.execPath, [builtCli, 'sso', 'login', '--session', 'corp'], { env: sb.vars, stdio: ['ignore', 'pipe', 'pipe'] });
+    // --verbose everywhere: the CLI's log goes to stderr, which is searched with the rest.
+    const child = spawn(process.execPath, [builtCli, 'sso', 'login', '--session', 'corp', '--verbose'], { env: sb.vars, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => {
       out += c;
@@ -135,21 +137,32 @@ needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('IAM Identity Center
     expect(signIn.result, out).toBe(0);
     // Then the logins with role credentials, also in their own process, with finch and the docker CLI under it.
     const hosts = [ecrHost(ssoAccount(1), 'eu-west-1'), ecrHost(ssoAccount(3), 'eu-west-1')];
-    expect((await runCli(sb.vars, ['sso', 'add', ssoAccount(1), `${ssoAccount(3)}:AdministratorAccess`, '--regions', 'eu-west-1'])).code).toBe(0);
-    const run = startCli(sb.vars, ['login', ...hosts, '--json']);
+    const denied = ecrHost(ssoAccount(9), 'eu-west-1');
+    expect((await runCli(sb.vars, ['sso', 'add', ssoAccount(1), `${ssoAccount(3)}:AdministratorAccess`, `${ssoAccount(9)}:DENIED-Audit`, '--regions', 'eu-west-1'])).code).toBe(0);
+    const run = startCli(sb.vars, ['login', ...hosts, '--json', '--verbose']);
     const logins = await sampleProcesses(run.pid, [], run.done, seen);
     expect(logins.result.code, logins.result.stdout).toBe(0);
     expect([...logins.commands].some((c) => c.includes(`${stack.finch} login`))).toBe(true);
+    // A login that fails after role credentials were issued (ECR denies the role's keys): the log has its trace.
+    const failed = await spawnCli(sb.vars, ['login', denied, '--verbose']);
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toMatch(new RegExp(`(WARN|ERROR) .*${denied.replace(/\./g, '\\.')}`));
 
     const token = readCache(sb.home, sha1('corp'));
+    // Every role secret access key and session token the stub issued in this test (cleared by beforeEach).
     const issued = ((await (await fetch(`${stack.aws}/__issued`)).json()) as { secrets: string[] }).secrets;
-    const secrets = [token.accessToken!, token.refreshToken!, token.clientSecret!, stack.tokenPassword, ...issued.slice(-4)];
-    expect(issued.length).toBeGreaterThanOrEqual(4);
+    const secrets = [token.accessToken!, token.refreshToken!, token.clientSecret!, stack.tokenPassword, ...issued];
+    expect(issued.length).toBeGreaterThanOrEqual(6);
+    // The app's own log file, where this home has one (the window writes it; the CLI logs to stderr).
+    const appLog = path.join(resolvePaths(currentEnv(sb.vars)).stateDir, logFileName);
     const everything = [
       ...seen,
       out,
       logins.result.stdout,
       logins.result.stderr,
+      failed.stdout,
+      failed.stderr,
+      ...[appLog, `${appLog}.1`].filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8')),
       ...filesUnder(sb.file('state')).map((f) => readFileSync(f, 'utf8')),
       ...(process.env.FL_STACK_LOGS ? filesUnder(process.env.FL_STACK_LOGS).map((f) => readFileSync(f, 'utf8')) : []),
     ].join('\n');
