@@ -49,6 +49,21 @@ describe('runDefinitions', () => {
     expect(ran).toEqual(['on-soft']);
   });
 
+  it('a check that passes but cannot vouch for what it read skips the checks built on it, with its reason', async () => {
+    const ran: string[] = [];
+    const defs: CheckDefinition<string>[] = [
+      { id: 'file', title: 'The file is readable', run: () => ({ ...ok('root\u2019s'), unknownForDependents: 'only root can read it.' }) },
+      { id: 'content', title: 'Content', requires: ['file'], run: () => (ran.push('content'), ok('nothing in it')) },
+      { id: 'deeper', title: 'Deeper', requires: ['content'], run: () => (ran.push('deeper'), ok('x')) },
+    ];
+    const r = Object.fromEntries((await runDefinitions(defs, ctx, { timeoutMs: 1_000 })).map((c) => [c.id, c]));
+    expect(r['file']).toMatchObject({ status: 'ok', detail: 'root\u2019s' });
+    expect(r['file']).not.toHaveProperty('unknownForDependents');
+    expect(r['content']).toMatchObject({ status: 'skipped', detail: 'Skipped: it builds on "The file is readable", and only root can read it.' });
+    expect(r['deeper']!.detail).toContain('needs "Content" to pass first');
+    expect(ran).toEqual([]);
+  });
+
   it('a check that hangs becomes an error after its time limit; the others are not held up', async () => {
     const defs: CheckDefinition<string>[] = [
       { id: 'hang', title: 'Hangs', run: () => new Promise(() => undefined) },

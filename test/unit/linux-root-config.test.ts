@@ -3,7 +3,7 @@
 // shows the logins it cannot see as unknown, and the config check passes with the explanation. Run for real: the
 // built CLI is started as the unprivileged user `nobody` against a sandbox whose root home is root's own, mode 700.
 import { spawnSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Check, Status } from '../../shared/types';
@@ -13,11 +13,12 @@ import { makeSandbox } from '../support/sandbox-home';
 const nobody = 65534;
 const canDropToNobody = process.getuid?.() === 0;
 
-function sandbox() {
+/** Root's config.json by default holds one plain-text login; `config` replaces it. */
+function sandbox(config: object = { auths: { 'ghcr.io': { auth: Buffer.from('dana:pw').toString('base64') } } }) {
   const sb = makeSandbox({
     platform: 'linux',
     files: {
-      'root/root/.docker/config.json': { auths: { 'ghcr.io': { auth: Buffer.from('dana:pw').toString('base64') } } },
+      'root/root/.docker/config.json': config,
       'state/state.json': { version: 1, registries: { '111122223333.dkr.ecr.eu-west-1.amazonaws.com': { loggedInWith: 'dev', expiresAt: new Date(Date.now() + 3600_000 * 5).toISOString() } } },
     },
   });
@@ -71,5 +72,61 @@ describe.runIf(canDropToNobody)('root\u2019s config.json, seen by a user who is 
     const s = JSON.parse(r.stdout) as Status;
     expect(s.finch.configNeedsRoot).toBeUndefined();
     expect(s.problems.map((p) => p.message)).toEqual([expect.stringMatching(/cannot be read: EACCES/)]);
+  });
+
+  // What root's file holds is unknown here, so nothing that judges its content may say "ok" about an empty one: with
+  // a credsStore Finch on Linux cannot use and a password in plain text, "names no credsStore" and "holds no
+  // passwords" would both be false.
+  const troubled = { credsStore: 'secretservice', auths: { 'ghcr.io': { auth: Buffer.from('dana:pw').toString('base64') } } };
+  const contentChecks = ['creds-store-supported', 'plaintext-credentials', 'helper-responds', 'ecr-login-config', 'ecr-login-helper', 'logins-expired'];
+
+  it('the checks that judge its content are skipped, saying only root can read it and what to run instead', () => {
+    const sb = sandbox(troubled);
+    const checks = (JSON.parse(cli(sb, ['doctor', '--json'], nobody).stdout) as { checks: Check[] }).checks;
+    const file = path.join(sb.root, 'root/.docker/config.json');
+    for (const id of contentChecks) {
+      const c = checks.find((x) => x.id === id)!;
+      expect(c.status, `${id}: ${c.detail}`).toBe('skipped');
+      expect(c.detail).toContain(`only root can read ${file}`);
+      expect(c.detail).toContain('sudo finch-logins doctor');
+      expect(c.fix).toBeUndefined();
+    }
+    expect(checks.find((x) => x.id === 'creds-store-supported')!.detail).toMatch(/builds on "config.json is readable"/);
+    expect(checks.find((x) => x.id === 'config-json-valid')!.status).toBe('ok');
+    // Checks that do not read it still run.
+    expect(checks.find((x) => x.id === 'finch-yaml-valid')!.status).not.toBe('skipped');
+    const text = cli(sb, ['doctor'], nobody).stdout;
+    expect(text).not.toMatch(/names no credsStore|holds no passwords/);
+  });
+
+  it('no AWS profile and no ECR registry known to this app: whether one is needed is not known either', () => {
+    const sb = sandbox(troubled);
+    rmSync(sb.file('state/state.json'));
+    const checks = (JSON.parse(cli(sb, ['doctor', '--json'], nobody).stdout) as { checks: Check[] }).checks;
+    const aws = checks.find((x) => x.id === 'aws-profiles-present')!;
+    expect(aws.status).toBe('skipped');
+    expect(aws.detail).toMatch(/no AWS profiles.*only root can read/);
+  });
+
+  it('as root the same file is judged: the store and the plain-text password are reported', () => {
+    const sb = sandbox(troubled);
+    const r = spawnSync(process.execPath, [builtCli, 'doctor', '--json'], { env: { ...sb.vars, DOCKER_CONFIG: sb.file('root/root/.docker') }, encoding: 'utf8' });
+    const checks = (JSON.parse(r.stdout) as { checks: Check[] }).checks;
+    expect(checks.find((x) => x.id === 'creds-store-supported')!.status).toBe('error');
+    expect(checks.find((x) => x.id === 'plaintext-credentials')!.status).not.toBe('ok');
+  });
+
+  it('a fix that would plan from its content refuses, says why and what to do, and changes nothing', () => {
+    const sb = sandbox(troubled);
+    const file = sb.file('root/root/.docker/config.json');
+    const before = readFileSync(file);
+    for (const fix of ['remove-unsupported-store', 'migrate-plaintext', 'ecr-login-setup']) {
+      const r = cli(sb, ['fix', fix, '--yes'], nobody);
+      expect(r.status, r.stdout).not.toBe(0);
+      expect(r.stderr).toContain(`only root can read ${path.join(sb.root, 'root/.docker/config.json')}`);
+      expect(r.stderr).toContain(`sudo finch-logins fix ${fix}`);
+      expect(r.stderr).toContain('Nothing was changed');
+    }
+    expect(readFileSync(file)).toEqual(before);
   });
 });

@@ -8,7 +8,7 @@ import { Failure } from '../failure';
 import { resolvePaths } from '../paths';
 import { Problems } from '../problems';
 import { needsRootToRead } from '../snapshot';
-import { readConfigJson } from './config-json';
+import { readConfigJson, type ConfigJson } from './config-json';
 
 export type GatedAction = 'log in' | 'log out' | 'apply a fix' | 'add a registry';
 
@@ -27,9 +27,10 @@ export function invalidConfigFailure(file: string, action: GatedAction | 'change
  * us (Linux, not root): finch runs as root and reads it, we cannot judge it, and a login is then as safe as in a
  * terminal.
  */
-export async function refuseWhileConfigInvalid(env: Env, action: GatedAction): Promise<void> {
+export async function refuseWhileConfigInvalid(env: Env, action: GatedAction): Promise<ConfigJson> {
   const file = resolvePaths(env).configJson;
   const problems = new Problems();
   const config = await readConfigJson(file, problems, { rootsFile: needsRootToRead(env) });
   if (!config.valid && !config.denied) throw invalidConfigFailure(file, action, problems.list.map((p) => p.message).join(' ') || undefined);
+  return config;
 }

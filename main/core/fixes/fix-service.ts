@@ -5,7 +5,8 @@ import type { FixPreview, FixResult, UndoResult, VmLogLine } from '../../../shar
 import type { Env } from '../env';
 import { Failure } from '../failure';
 import { refuseWhileConfigInvalid } from '../finch/config-gate';
-import { runCheck } from '../health/run-checks';
+import { rootOnly } from '../health/checks/config-json-valid';
+import { runCheck, withPrerequisites } from '../health/run-checks';
 import { resolvePaths, type Paths } from '../paths';
 import { finchRules } from '../finch/finch-rules';
 import { readSnapshot } from '../snapshot';
@@ -40,6 +41,23 @@ async function planFor(env: Env, fix: FixDefinition, onVmLine: (l: VmLogLine) =>
   return fix.plan(ctx);
 }
 
+/**
+ * config.json not valid: no fix. Root's config.json that we may not read (Linux, not root): no fix whose check judges
+ * its content — the plan would be made from an empty file, so it would either find nothing to do or write over
+ * root's logins.
+ */
+async function refuseWhileConfigGated(env: Env, fix: FixDefinition): Promise<void> {
+  const config = await refuseWhileConfigInvalid(env, 'apply a fix');
+  if (config.denied && withPrerequisites(fix.checkId).has('config-json-valid')) {
+    const file = resolvePaths(env).configJson;
+    throw new Failure(
+      'needs-root',
+      `Finch Logins cannot "${fix.title}" from here: ${rootOnly(file)}`,
+      `Run \`sudo finch-logins doctor\` to see what to fix, then \`sudo finch-logins fix ${fix.id}\`. Nothing was changed.`,
+    );
+  }
+}
+
 /** One fix at a time in this process: two applies must not interleave their read-check-write. */
 let queue: Promise<unknown> = Promise.resolve();
 function serialized<T>(fn: () => Promise<T>): Promise<T> {
@@ -50,7 +68,7 @@ function serialized<T>(fn: () => Promise<T>): Promise<T> {
 
 export async function previewFix(env: Env, fixId: string): Promise<FixPreview> {
   const fix = fixById(fixId);
-  await refuseWhileConfigInvalid(env, 'apply a fix');
+  await refuseWhileConfigGated(env, fix);
   const plan = await planFor(env, fix, () => undefined);
   return {
     fixId: fix.id,
@@ -69,7 +87,7 @@ export function applyFix(env: Env, fixId: string, token: string, opts: ApplyOpti
     if (!token.startsWith(`${fix.id}:`)) throw new Failure('invalid-token', `That confirmation belongs to another fix, not "${fix.title}".`, 'Preview the fix again.');
     // A fix interrupted earlier is rolled back first; the files it touched then differ from the preview.
     await recover(resolvePaths(env), opts.elevator ?? osascriptElevator);
-    await refuseWhileConfigInvalid(env, 'apply a fix');
+    await refuseWhileConfigGated(env, fix);
     const plan = await planFor(env, fix, opts.onVmLine ?? (() => undefined));
     const now = planToken(fix.id, plan.edits);
     if (now !== token) throw staleFailure(plan, token);

@@ -20,8 +20,8 @@ export async function runChecks(env: Env): Promise<Check[]> {
   return runCheckSet(env, allChecks);
 }
 
-/** One check and the checks it builds on, for the rerun after a fix. */
-export async function runCheck(env: Env, id: CheckId): Promise<Check> {
+/** A check and every check it builds on, directly or through others. */
+export function withPrerequisites(id: CheckId): Set<CheckId> {
   const wanted = new Set<CheckId>();
   const add = (checkId: CheckId) => {
     if (wanted.has(checkId)) return;
@@ -29,6 +29,12 @@ export async function runCheck(env: Env, id: CheckId): Promise<Check> {
     for (const r of allChecks.find((c) => c.id === checkId)?.requires ?? []) add(r);
   };
   add(id);
+  return wanted;
+}
+
+/** One check and the checks it builds on, for the rerun after a fix. */
+export async function runCheck(env: Env, id: CheckId): Promise<Check> {
+  const wanted = withPrerequisites(id);
   const results = await runCheckSet(env, allChecks.filter((c) => wanted.has(c.id)));
   const found = results.find((c) => c.id === id);
   if (!found) return { id, title: id, status: 'error', detail: `There is no check "${id}".` };
@@ -51,6 +57,8 @@ export async function runDefinitions<Id extends string>(defs: readonly CheckDefi
   const byId = new Map(defs.map((d) => [d.id, d]));
   const running = new Map<Id, Promise<Check<Id>>>();
   const cyclic = findCycles(defs);
+  /** Why the checks built on a passing one cannot judge anything (Verdict.unknownForDependents). */
+  const unknownBeyond = new Map<Id, string>();
 
   const start = (d: CheckDefinition<Id>): Promise<Check<Id>> => {
     let p = running.get(d.id);
@@ -71,11 +79,14 @@ export async function runDefinitions<Id extends string>(defs: readonly CheckDefi
       if (r.status === 'error' || r.status === 'skipped') {
         return { ...base, status: 'skipped', detail: `Skipped: it needs "${r.title}" to pass first, and that check ${r.status === 'error' ? 'failed' : 'was skipped'}.` };
       }
+      const unknown = unknownBeyond.get(req);
+      if (unknown) return { ...base, status: 'skipped', detail: `Skipped: it builds on "${r.title}", and ${unknown}` };
     }
     const limit = d.timeoutMs?.(ctx.env) ?? opts.timeoutMs;
     try {
       const v = await withTimeout(Promise.resolve().then(() => d.run(ctx)), limit);
       if (v === timedOut) return { ...base, status: 'error', detail: `The check did not finish within ${formatSeconds(limit)}; something it asks is not answering.` };
+      if (v.unknownForDependents) unknownBeyond.set(d.id, v.unknownForDependents);
       return toCheck(base, v);
     } catch (e) {
       return { ...base, status: 'error', detail: `The check itself failed: ${(e as Error)?.message ?? String(e)}` };

@@ -7,7 +7,14 @@ export interface FixLink {
   label: string;
 }
 
-export type Verdict = Pick<Check, 'status' | 'detail'> & { fix?: FixLink };
+export type Verdict = Pick<Check, 'status' | 'detail'> & {
+  fix?: FixLink;
+  /**
+   * The check passes, but the checks built on it cannot judge anything (root's config.json that we may not read: a
+   * normal state, yet its content is unknown). They are skipped with this reason instead of passing on nothing.
+   */
+  unknownForDependents?: string;
+};
 
 export const ok = (detail: string): Verdict => ({ status: 'ok', detail });
 export const skipped = (detail: string): Verdict => ({ status: 'skipped', detail });

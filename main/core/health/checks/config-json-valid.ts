@@ -15,6 +15,14 @@ function pullsRead(env: Env): string {
   return resolvePaths({ ...env, vars }).configJson;
 }
 
+/** Why nothing in root's config.json can be judged by a user who is not root, and how to judge it anyway. */
+export function rootOnly(file: string): string {
+  return (
+    `only root can read ${file}, so what it holds cannot be checked from here. To check it, run ` +
+    '`sudo finch-logins doctor` in a terminal. Logging in still works from here (Finch Logins runs finch as root).'
+  );
+}
+
 export const configJsonValid: CheckDefinition = {
   id: 'config-json-valid',
   title: 'config.json is readable',
@@ -30,10 +38,14 @@ export const configJsonValid: CheckDefinition = {
     // The snapshot also files "its logins could not be listed" under config.json: that is helper-responds' verdict.
     const notes = snap.problems.filter((p) => p.file === file && !/could not be listed/.test(p.message)).map((p) => p.message);
     if (snap.config.denied) {
-      return ok(
-        `${file} is root's (Finch on Linux runs as root) and can be read only as root, so the logins in it show as ` +
-          'unknown here. Logging in works: Finch Logins runs finch as root, asking for your password once per batch.',
-      );
+      return {
+        ...ok(
+          `${file} is root's (Finch on Linux runs as root) and can be read only as root, so the logins in it show as ` +
+            'unknown here. Logging in works: Finch Logins runs finch as root, asking for your password once per batch.',
+        ),
+        // What it holds is unknown, so the checks that judge its content must not pass on an empty file.
+        unknownForDependents: rootOnly(file),
+      };
     }
     if (!snap.config.exists) return ok(`${file} does not exist yet; Finch creates it at the first login.`);
     if (!snap.config.valid) {
