@@ -130,6 +130,29 @@ test('never puts a stored secret in the page', async ({ app, page, sandboxHome }
   }
 });
 
+test('shows a host or username with control characters or a bidi override escaped, as the CLI prints it', async ({ app, page, sandboxHome }) => {
+  // A config.json key is any string: U+202E would show "rtl\u202eoi.lave" as "rtlevil.io", a line feed as two lines.
+  await app.open(
+    sandboxHome({
+      ...macFinch,
+      files: {
+        '.finch/config.json': {
+          auths: {
+            'rtl\u202eoi.lave': { auth: basicAuth('bob\u202enimda', privatePassword) },
+            'evil.io\nghcr.io': {},
+            '\u001b]0;pwned\u0007title.io': {},
+          },
+        },
+      },
+    }),
+  );
+  await expect(registries(page).getByRole('row')).toHaveCount(1 + 3);
+  for (const shown of ['rtl\\u202eoi.lave', 'evil.io\\nghcr.io', '\\u001b]0;pwned\\u0007title.io']) await expect(registryRow(page, shown)).toHaveCount(1);
+  await expect(registryRow(page, 'rtl\\u202eoi.lave')).toContainText('bob\\u202enimda');
+  const text = await registries(page).innerText();
+  expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+});
+
 test('shows a broken config.json as a problem naming the file, and the rest of the status', async ({ app, page, sandboxHome }) => {
   const home = sandboxHome({
     platform: 'darwin',

@@ -3,9 +3,19 @@
 // Windows toast that carries that id as its launch argument, reading the id back from an activation, and where a
 // notice goes when the system does not show it (unsupported, permission denied, unsigned macOS build: Electron's
 // `failed`): the window for something the user just asked for from the tray, a line in the tray menu otherwise.
+import { oneLine } from '../../shared/printable';
 import type { NotificationSpec } from '../core/renew/notification-model';
 
 const idPrefix = 'finch-logins';
+
+/**
+ * A notification's text as shown: a host, a profile name or an error message in it comes from files we do not
+ * control, and a notification shows a line break or a bidi override (U+202E) as it is. Escaped as the CLI prints
+ * it (shared/printable.ts); the host, which only routes a click, is kept as it is.
+ */
+export function shownNotice(spec: NotificationSpec): NotificationSpec {
+  return { ...spec, title: oneLine(spec.title), body: oneLine(spec.body) };
+}
 
 /** "finch-logins|failed|ghcr.io", or "finch-logins|info|" when about no registry. */
 export function notificationId(spec: Pick<NotificationSpec, 'reason' | 'host'>): string {

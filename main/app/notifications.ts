@@ -6,7 +6,7 @@
 import { Notification } from 'electron';
 import type { Platform } from '../../shared/types';
 import type { NotificationSpec } from '../core/renew/notification-model';
-import { activationTarget, notificationId, toastXml, type ActivationTarget } from './notice-model';
+import { activationTarget, notificationId, shownNotice, toastXml, type ActivationTarget } from './notice-model';
 
 export interface NotificationTarget {
   show(): void;
@@ -29,7 +29,9 @@ export function openTarget(target: NotificationTarget, to: NonNullable<Activatio
   else target.show();
 }
 
-export function showNotification(spec: NotificationSpec, target: NotificationTarget, delivery: Delivery): void {
+export function showNotification(made: NotificationSpec, target: NotificationTarget, delivery: Delivery): void {
+  // Every notification passes here, whoever made it: its text is escaped once, for the system and for the tray alike.
+  const spec = shownNotice(made);
   if (!Notification.isSupported()) {
     delivery.undelivered(spec, 'unsupported');
     return;

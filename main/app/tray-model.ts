@@ -5,6 +5,7 @@ import { liveState } from '../../shared/login-state';
 import type { Platform, Profile, Registry, Status } from '../../shared/types';
 import { registryName } from '../core/renew/registry-name';
 import { formatRemaining } from '../../shared/format';
+import { oneLine } from '../../shared/printable';
 import { isRenewable, mfaProfile } from '../../shared/renew';
 import type { Notice } from './notice-model';
 
@@ -144,6 +145,19 @@ function registryItem(r: Registry, inputs: TrayInputs, profiles: readonly Profil
   return { type: 'submenu', label: `${registryName(r.host)} \u2014 ${stateText(r, inputs.now)}`, enabled: true, items };
 }
 
+/**
+ * Every label made safe to show: hosts, helper and profile names, notice titles and error messages come from files
+ * we do not control, and a menu shows a line break or a bidi override (U+202E) as it is — a key
+ * `rtl\u202eoi.lave` would read as another host. Done once over the whole menu so no label is missed.
+ */
+function escaped(items: MenuItemSpec[]): MenuItemSpec[] {
+  return items.map((i) => {
+    if (i.type === 'separator') return i;
+    if (i.type === 'submenu') return { ...i, label: oneLine(i.label), items: escaped(i.items) };
+    return { ...i, label: oneLine(i.label) };
+  });
+}
+
 export function trayModel(status: Status | null, inputs: TrayInputs): TrayModel {
   const icon = trayIcon(status, inputs);
   const summary = inputs.error ? 'Cannot read the login status' : status ? summaryLine(status.registries, inputs.now) : 'Reading the login status\u2026';
@@ -193,6 +207,6 @@ export function trayModel(status: Status | null, inputs: TrayInputs): TrayModel 
   }
   items.push({ type: 'separator' }, { type: 'normal', label: 'Quit Finch Logins', enabled: true, action: { id: 'quit' } });
 
-  const tooltip = `Finch Logins \u2014 ${summary}${inputs.busy ? ' (working\u2026)' : ''}`;
-  return { icon, tooltip: tooltip.length > maxTooltip ? `${tooltip.slice(0, maxTooltip - 1)}\u2026` : tooltip, items };
+  const tooltip = oneLine(`Finch Logins \u2014 ${summary}${inputs.busy ? ' (working\u2026)' : ''}`);
+  return { icon, tooltip: tooltip.length > maxTooltip ? `${tooltip.slice(0, maxTooltip - 1)}\u2026` : tooltip, items: escaped(items) };
 }

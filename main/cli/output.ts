@@ -4,9 +4,13 @@
 // its line through oneLine: a registry key, a helper's reply or a profile name is data from files and programs we
 // do not control, and a terminal obeys control characters in it (ESC/OSC sequences recolour, retitle or rewrite the
 // screen; a line feed forges a row).
+import { oneLine, printable } from '../../shared/printable';
 import type { AppError } from '../../shared/types';
 import { toAppError } from '../core/failure';
 import { lineLog, logFailure, type Log } from '../core/log';
+
+// The escaping rule is shared with the tray, notifications and the window (shared/printable.ts).
+export { oneLine, printable };
 
 export interface Output {
   stdout(text: string): void;
@@ -43,24 +47,6 @@ export function reportFailure(out: Output, e: unknown, json: boolean): number {
  * of our words and values already passed through oneLine. */
 export function hostLine(word: 'ok' | 'FAILED' | 'skipped', host: string, text: string, error?: AppError): string {
   return `${word.padEnd(8)} ${oneLine(host)}${text}${hintLine(error, ' '.repeat(9))}`;
-}
-
-/**
- * C0 controls but line feed and tab, DEL, C1 controls (0x9b is a one-byte CSI), and the Unicode marks that reorder
- * text or break lines (bidi overrides and isolates, U+2028/2029).
- */
-const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** `\uXXXX`: readable in text, and the same string when it lands inside a JSON string (--json stays valid JSON). */
-const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-/** Text as a terminal may show it: every control character but line feed and tab written as \uXXXX. */
-export function printable(text: string): string {
-  return text.replace(unsafe, escapeChar);
-}
-
-/** One value on one line: line feeds and tabs escaped too, so a value cannot start a line of its own. */
-export function oneLine(value: string): string {
-  return printable(value).replace(/[\n\t]/g, (c) => (c === '\n' ? '\\n' : '\\t'));
 }
 
 /** Paragraphs of our own (split on blank lines), each made one line: a value inside cannot add lines. */

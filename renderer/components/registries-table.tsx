@@ -2,6 +2,7 @@
 import { Fragment, type ReactNode } from 'react';
 import type { Registry } from '../../shared/types';
 import { liveState } from '../../shared/login-state';
+import { oneLine } from '../../shared/printable';
 import { authLabel, kindLabel, stateView } from '../format';
 import { useAppStore } from '../store';
 import { AutoRenewToggle } from './auto-renew-toggle';
@@ -98,9 +99,13 @@ export function RegistriesTable({ registries, labelledBy, actions, detail }: Pro
   );
 }
 
-/** A long host wraps after its dots ("123456789012.dkr.ecr." / "eu-west-1.amazonaws.com"), not at a dash. */
+/**
+ * A long host wraps after its dots ("123456789012.dkr.ecr." / "eu-west-1.amazonaws.com"), not at a dash. Escaped as
+ * the CLI prints it: a config.json key may hold a line break or a bidi override (U+202E), which the page would show
+ * as it is — `rtl\u202eoi.lave` reads as another host.
+ */
 function HostName({ host }: { host: string }) {
-  const parts = host.split('.');
+  const parts = oneLine(host).split('.');
   return (
     <>
       {parts.map((part, i) => (
@@ -125,7 +130,7 @@ function AuthCell({ registry: r }: { registry: Registry }) {
         <span className="sub">
           {r.helper && <span className="mono">{r.helper}</span>}
           {r.helper && r.username && ' · '}
-          {r.username && <span title="Username">{r.username}</span>}
+          {r.username && <span title="Username">{oneLine(r.username)}</span>}
         </span>
       )}
       <ShadowedPlaintext registry={r} />

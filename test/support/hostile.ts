@@ -7,6 +7,12 @@ import { makeSandbox, platformLayout, type Sandbox } from './sandbox-home';
 
 export const layout = platformLayout('darwin');
 
+/** Anything a terminal, a menu or a notification would act on or show as it is: C0 controls, DEL, C1, bidi marks and
+ * line separators (shared/printable.ts escapes them). Line feed and tab are left to each test: `printable` keeps them. */
+export const rawControl = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/** The same, with line feed and tab: a value that must stay on one line (oneLine) holds none. */
+export const rawLine = new RegExp(`[\\n\\t]|${rawControl.source}`);
+
 /**
  * finch that answers the read-only questions (--version, vm status) and, for anything else, records the call and
  * replaces config.json the way finch does with a file it cannot read (an empty one plus the new login).

@@ -1,7 +1,7 @@
 // Text output cannot be forged: control characters from files and programs are escaped in everything the CLI prints
-// (main/cli/output.ts), and a value never starts a line of its own.
+// (main/cli/output.ts, with the rule in shared/printable.ts), and a value never starts a line of its own.
 import { describe, expect, it } from 'vitest';
-import { oneLine, printable } from '../../main/cli/output';
+import { oneLine, printable } from '../../shared/printable';
 import { renderStatus } from '../../main/cli/status-command';
 import type { Registry, Status } from '../../shared/types';
 import { runCli } from '../support/cli';

@@ -2,9 +2,10 @@
 // argument routes a click from Action Center after the object is gone, and where a notice goes when the system does
 // not show it — decided by pure functions, then checked through the built shell with a recording Electron.
 import { describe, expect, it } from 'vitest';
-import { activationTarget, addNotice, maxNotices, notificationId, routeUndelivered, toastXml } from '../../main/app/notice-model';
+import { activationTarget, addNotice, maxNotices, notificationId, routeUndelivered, shownNotice, toastXml } from '../../main/app/notice-model';
 import { trayModel, type TrayInputs } from '../../main/app/tray-model';
-import type { NotificationSpec } from '../../main/core/renew/notification-model';
+import { loginNotification, loginNotifications, type NotificationSpec } from '../../main/core/renew/notification-model';
+import { rawLine } from '../support/hostile';
 
 const failed: NotificationSpec = { title: 'Could not renew ghcr.io', body: 'The password <was> "refused" & more', host: 'ghcr.io', reason: 'failed' };
 const info: NotificationSpec = { title: 'Health check passed', body: 'All 12 checks are fine.', host: null, reason: 'info' };
@@ -52,5 +53,31 @@ describe('notices the system did not show', () => {
     const items = trayModel(null, inputs).items;
     expect(items[1]).toEqual({ type: 'normal', label: '\u26a0 Could not renew ghcr.io\u2026', enabled: true, action: { id: 'open-notice', noticeId: 'finch-logins|failed|ghcr.io' } });
     expect(trayModel(null, { ...inputs, notices: [] }).items.some((i) => i.type === 'normal' && i.label.startsWith('\u26a0'))).toBe(false);
+  });
+});
+
+describe('notification text from hostile files', () => {
+  const hostile = ['evil.io\nghcr.io', '\u001b]0;pwned\u0007title.io', 'rtl\u202eoi.lave'];
+  const fail = (host: string, message = 'denied') => ({ host, result: 'failed' as const, error: { kind: 'login-failed' as const, message } });
+
+  it('shows hosts, profile names and messages escaped as the CLI prints them; the host that routes a click is kept', () => {
+    const one = shownNotice(loginNotification(fail('rtl\u202eoi.lave', 'finch said:\n\u001b[31mno'), 'renew')!);
+    expect(one).toEqual({ title: 'Could not renew rtl\\u202eoi.lave', body: 'finch said:\\n\\u001b[31mno', host: 'rtl\u202eoi.lave', reason: 'failed' });
+    const mfa = shownNotice(loginNotification({ host: 'evil.io\nghcr.io', result: 'failed', error: { kind: 'needs-mfa', message: 'm', detail: { profile: 'dev\u202e' } } }, 'tray')!);
+    expect(mfa.title).toBe('evil.io\\nghcr.io: MFA code needed');
+    expect(mfa.body).toContain('for profile "dev\\u202e"');
+    const summary = shownNotice(loginNotifications(hostile.map((h) => fail(h)), 'renew')[0]!);
+    expect(summary.body).toBe('evil.io\\nghcr.io, \\u001b]0;pwned\\u0007title.io, rtl\\u202eoi.lave. Click to open Finch Logins.');
+    for (const spec of [one, mfa, summary]) {
+      expect(spec.title + spec.body).not.toMatch(rawLine);
+      expect(toastXml(spec).replace(/launch="[^"]*"/, '')).not.toMatch(rawLine);
+    }
+  });
+
+  it('keeps an undelivered notice escaped in the tray menu', () => {
+    const spec = shownNotice(loginNotification(fail('\u001b]0;pwned\u0007title.io'), 'renew')!);
+    const notices = routeUndelivered('background', spec, []).notices;
+    expect(notices[0]!.title).toBe('Could not renew \\u001b]0;pwned\\u0007title.io');
+    expect(notices[0]!.host).toBe('\u001b]0;pwned\u0007title.io');
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxMenuRegistries, summaryLine, trayIcon, trayModel, type MenuItemSpec, type TrayInputs } from '../../main/app/tray-model';
 import type { Registry, Status } from '../../shared/types';
+import { rawLine } from '../support/hostile';
 
 const now = new Date('2025-06-01T12:00:00Z');
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
@@ -219,5 +220,38 @@ describe('tray menu', () => {
   it('is plain data: no functions, survives JSON', () => {
     const m = trayModel(mixed(), inputs());
     expect(JSON.parse(JSON.stringify(m))).toEqual(m);
+  });
+});
+
+const allLabels = (items: MenuItemSpec[]): string[] => items.flatMap((i) => (i.type === 'separator' ? [] : i.type === 'submenu' ? [i.label, ...allLabels(i.items)] : [i.label]));
+
+describe('tray labels from hostile files', () => {
+  // config.json keys are any string; the AWS config's profile names and a notice's title carry file content too.
+  const hostile = ['evil.io\nghcr.io', '\u001b]0;pwned\u0007title.io', 'rtl\u202eoi.lave', 'red\u009b31m.io', 'tab\there.io'];
+  const mfaEcr = reg(ecr, { auth: 'creds-store', profile: 'dev\u202e\nved', expiresAt: at(300) });
+
+  it('show every host, profile, notice and error escaped as the CLI prints them, one line each', () => {
+    const m = trayModel(status([...hostile.map((h) => reg(h)), mfaEcr], { profiles: [{ name: 'dev\u202e\nved', region: 'eu-west-1', type: 'static', mfa: true }] }), inputs({
+      error: 'Cannot read /home/u/.finch/config.json\u001b[2J',
+      notices: [{ id: 'n', title: 'Could not renew rtl\u202eoi.lave', host: 'rtl\u202eoi.lave' }],
+    }));
+    const shown = allLabels(m.items);
+    for (const label of [...shown, m.tooltip]) expect(label).not.toMatch(rawLine);
+    expect(shown).toEqual(expect.arrayContaining([
+      'evil.io\\nghcr.io \u2014 logged in',
+      '\\u001b]0;pwned\\u0007title.io \u2014 logged in',
+      'rtl\\u202eoi.lave \u2014 logged in',
+      'red\\u009b31m.io \u2014 logged in',
+      'tab\\there.io \u2014 logged in',
+      'Profile \u201cdev\\u202e\\nved\u201d needs an MFA code: cannot renew without you',
+      'Cannot read /home/u/.finch/config.json\\u001b[2J',
+      '\u26a0 Could not renew rtl\\u202eoi.lave\u2026',
+    ]));
+  });
+
+  it('keep the real host in the actions: a click acts on the registry the file names', () => {
+    const m = trayModel(status([reg('rtl\u202eoi.lave')]), inputs());
+    const sub = m.items.find((i) => i.type === 'submenu');
+    expect(sub?.type === 'submenu' && sub.items[0]).toMatchObject({ action: { id: 'login', host: 'rtl\u202eoi.lave' } });
   });
 });
