@@ -7,6 +7,7 @@ const needsBuild = [
   'test/unit/shell-packaging.test.ts',
   'test/unit/shell-security-gate.test.ts',
   'test/unit/linux-root-config.test.ts',
+  'test/unit/cli-stdin-bytes.test.ts',
 ];
 const setupFiles = ['test/support/cleanup.ts'];
 

@@ -3,9 +3,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chmodSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { classifyAwsError } from '../main/core/login/aws-errors';
+import { needsPassword } from '../main/core/login/login-service';
 import type { LoginOutcome } from '../shared/types';
 import { basicAuth, expect, fakeCredentialHelper, registryRow, test, type SandboxHome } from './harness';
 import { macFinch, screenshotHome } from './harness/homes';
+
+/** What the SDK throws when IAM denies the token (the core words it). */
+const awsDenied = Object.assign(new Error('User: arn:aws:iam::987654321098:user/dana is not authorized to perform: ecr:GetAuthorizationToken on resource: *'), { name: 'AccessDeniedException' });
 
 const schemes = ['light', 'dark'] as const;
 // axe over a dozen screens twice each, on a shared 2-core machine.
@@ -46,8 +51,8 @@ test('every view, light and dark: no serious or critical axe finding', async ({ 
       // A row result of each kind under the table: logged in, failed, skipped with its next step.
       loginAll: async (): Promise<LoginOutcome[]> => [
         { host: '210987654321.dkr.ecr.eu-central-1.amazonaws.com', result: 'logged-in', profile: 'staging', expiresAt: null },
-        { host: '987654321098.dkr.ecr.us-west-2.amazonaws.com', result: 'failed', error: { kind: 'access-denied', message: 'AWS denied ecr:GetAuthorizationToken to profile "prod".', hint: 'Ask your administrator.' } },
-        { host: 'ghcr.io', result: 'skipped', error: { kind: 'needs-password', message: 'ghcr.io needs a username and a password or access token.' } },
+        { host: '987654321098.dkr.ecr.us-west-2.amazonaws.com', result: 'failed', error: classifyAwsError(awsDenied, 'prod', 'log in').toJSON() },
+        { host: 'ghcr.io', result: 'skipped', error: needsPassword('ghcr.io', 'not-remembered').toJSON() },
       ],
     }),
   });
@@ -101,7 +106,7 @@ test('every dialog, light and dark: no serious or critical axe finding', async (
   await app.open(home(sandboxHome), {
     handlers: (real) => ({
       ...real,
-      login: async (req): Promise<LoginOutcome> => ({ host: req.host, result: 'failed', error: { kind: 'needs-password', message: `${req.host} needs a password.` } }),
+      login: async (req): Promise<LoginOutcome> => ({ host: req.host, result: 'failed', error: needsPassword(req.host, 'not-remembered').toJSON() }),
     }),
   });
   // Add registry, both tabs.

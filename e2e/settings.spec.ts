@@ -199,8 +199,12 @@ test('start at login goes to the OS switch; a refusal is said next to it and the
     deps: { loginItem },
     handlers: (real) => ({
       ...real,
+      // What the real write throws when the state folder is not writable; the boundary turns it into words.
       setAutoRenew: async () => {
-        throw new Failure('write-failed', 'Finch Logins could not save its state.', 'Check that its folder is writable.');
+        throw Object.assign(new Error("EACCES: permission denied, open '/Users/dana/Library/Application Support/Finch Logins/state.json'"), {
+          code: 'EACCES',
+          path: '/Users/dana/Library/Application Support/Finch Logins/state.json',
+        });
       },
     }),
   });
@@ -224,7 +228,7 @@ test('start at login goes to the OS switch; a refusal is said next to it and the
   // A registry's switch: the same, under its own row; trying again clears the message.
   await renewHost(page, ecrA).click();
   const item = page.getByRole('listitem').filter({ has: renewHost(page, ecrA) });
-  await expect(item.getByRole('alert')).toContainText('Finch Logins could not save its state.');
+  await expect(item.getByRole('alert')).toContainText('state.json could not be written: permission denied (EACCES).');
   await expect(renewHost(page, ecrA)).not.toBeChecked();
 
   refuse = false;

@@ -32,9 +32,15 @@ export function removeSandboxes(): void {
   made.clear();
 }
 
-export function makeSandbox(opts: SandboxOptions): Sandbox {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'finch-logins-test-'));
+/** An empty folder in the temp directory, removed after the test file like the sandboxes. */
+export function tempDir(prefix = 'finch-logins-test-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   made.add(dir);
+  return dir;
+}
+
+export function makeSandbox(opts: SandboxOptions): Sandbox {
+  const dir = tempDir();
   const home = path.join(dir, 'home');
   const root = path.join(dir, 'root');
   mkdirSync(home, { recursive: true });

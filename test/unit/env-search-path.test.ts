@@ -1,12 +1,12 @@
 // The search path per OS: Windows spells it `Path` (any case works there), and a child must get exactly one key
 // holding the user's folders plus ours — not a second `PATH` holding only ours (issue 11, point 1).
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathKey, searchPath, withSearchPath, type Env } from '../../main/core/env';
 import { resolvePaths } from '../../main/core/paths';
 import { childEnv, findExecutable, startupSearchPath } from '../../main/core/process/find-executable';
+import { tempDir } from '../support/sandbox-home';
 
 // The separator is this machine's (children run here): ';' on Windows. Folders are written without a drive letter
 // so that the same values split the same way on the Linux machines the tests run on.
@@ -49,7 +49,7 @@ describe('the search path variable', () => {
   });
 
   it('finds a program on a Windows-spelled Path (finch.exe first)', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'fl-path-'));
+    const dir = tempDir('fl-path-');
     mkdirSync(path.join(dir, 'bin'));
     for (const f of ['aws.exe', 'aws']) {
       writeFileSync(path.join(dir, 'bin', f), '');

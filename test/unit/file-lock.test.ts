@@ -1,12 +1,12 @@
 // The lock's rules inside one process; between processes it is exercised by test/stress/lock.mjs (8 writer
 // processes, dead and stuck holders), run by the integration suite and `npm run stress`.
-import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, withFileLock } from '../../main/core/state/file-lock';
+import { tempDir } from '../support/sandbox-home';
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'fl-lock-'));
+const tmp = () => tempDir('fl-lock-');
 
 describe('file lock', () => {
   it('two holders in one process never overlap, even without the per-file queue', async () => {

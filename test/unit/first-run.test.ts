@@ -1,5 +1,6 @@
 // First run: Finch has not made config.json yet. Finch makes it itself at its first login (macOS ≥ 1.15:
-// credserver.EnsureConfigExists, with credsStore "osxkeychain" when the helper is there; FACTS.md), so a missing
+// credserver.EnsureConfigExists in runfinch/finch pkg/credserver/utils_darwin.go, v1.15.0+, with credsStore
+// "osxkeychain" when the helper is there), so a missing
 // config.json is the normal state of a new install, not something to warn about.
 import { describe, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';

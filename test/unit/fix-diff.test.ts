@@ -1,12 +1,12 @@
 // The preview's unified diff: minimal, applicable by patch(1), and never showing a secret.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeChange } from '../../main/core/fixes/file-edit';
 import { maskSecrets } from '../../main/core/fixes/mask-secrets';
 import { diffLines, splitLines, unifiedDiff } from '../../main/core/fixes/unified-diff';
+import { tempDir } from '../support/sandbox-home';
 
 /** Deterministic pseudo-random numbers, so a failure can be replayed. */
 function rng(seed: number) {
@@ -54,7 +54,7 @@ describe('unifiedDiff', () => {
   });
 
   it('patch(1) turns the old text into the new one with it, over 200 random pairs', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'fl-diff-'));
+    const dir = tempDir('fl-diff-');
     const r = rng(7);
     for (let i = 0; i < 200; i++) {
       const before = randomText(r);

@@ -1,12 +1,12 @@
 // The keychain's native binding (issue 11, point 4): which package each installer needs, and a clear error when a
 // build lacks the binding for the computer it runs on. The packing itself is in shell-packaging.test.ts.
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyringPackage, loadKeyring, systemKeychain } from '../../main/core/login/keychain';
 import * as packing from '../../scripts/keyring-binding.mjs';
+import { tempDir } from '../support/sandbox-home';
 
 const require = createRequire(__filename);
 
@@ -39,7 +39,7 @@ describe('which binding each installer carries', () => {
 describe('a build without this computer\u2019s binding', () => {
   it('says which module is missing and what to install, instead of "Cannot find native binding"', async () => {
     // The real napi-rs loader, copied where no platform package can be found: it fails the way a wrong-CPU build does.
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'fl-keyring-'));
+    const dir = tempDir('fl-keyring-');
     const loader = path.dirname(require.resolve('@napi-rs/keyring/package.json'));
     mkdirSync(path.join(dir, 'node_modules/@napi-rs'), { recursive: true });
     cpSync(loader, path.join(dir, 'node_modules/@napi-rs/keyring'), { recursive: true });

@@ -1,8 +1,7 @@
 // Linux without a terminal: how finch gets root (issue 11, point 2). The choice is a pure function of the situation;
 // the sudo and pkexec paths then run for real against stand-ins of both (test/support/root-stand-ins.ts) and a
 // recording finch, so the one-elevation-per-batch session, the variables root gets and the refusals are observed.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../main/core/env';
@@ -12,6 +11,7 @@ import { chooseRootAccess, type RootSituation } from '../../main/core/login/root
 import { RootSession, rootSearchPath, sessionArgs } from '../../main/core/login/root-session';
 import { resolvePaths } from '../../main/core/paths';
 import { pkexecStandIn, sudoStandIn } from '../support/root-stand-ins';
+import { tempDir } from '../support/sandbox-home';
 
 const finch = '/usr/local/bin/finch';
 const base: RootSituation = { isRoot: false, sudo: '/usr/bin/sudo', sudoWithoutPassword: false, pkexec: '/usr/bin/pkexec', desktop: true };
@@ -49,7 +49,7 @@ describe('which way to root (a pure function of the situation)', () => {
 });
 
 function machine(programs: Record<string, string>, vars: Record<string, string> = {}) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'fl-root-'));
+  const dir = tempDir('fl-root-');
   const bin = path.join(dir, 'bin');
   const docker = path.join(dir, 'root-docker');
   const log = path.join(dir, 'root.log');

@@ -1,6 +1,5 @@
 // Which logins may share config.json, what counts as stored, and what the batch puts back (config-writes.ts).
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentEnv, type Env } from '../../main/core/env';
@@ -10,13 +9,13 @@ import { parseConfigJson } from '../../main/core/finch/config-json';
 import { credentialStoreFor, loginRewritesConfig, lostKeys, restoreLostKeys, storedLogins } from '../../main/core/login/config-writes';
 import { resolvePaths, type Paths } from '../../main/core/paths';
 import { Problems } from '../../main/core/problems';
-import { makeSandbox } from '../support/sandbox-home';
+import { makeSandbox, tempDir } from '../support/sandbox-home';
 
 const cfg = (doc: object) => parseConfigJson('config.json', JSON.stringify(doc), new Problems());
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 function home(doc: object, mode = 0o640): { paths: Paths; env: Env; file: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'fl-cw-'));
+  const dir = tempDir('fl-cw-');
   const file = path.join(dir, 'config.json');
   writeFileSync(file, JSON.stringify(doc, null, 2) + '\n', { mode });
   const paths = { configJson: file, stateDir: path.join(dir, 'state'), extraBinDirs: [] } as unknown as Paths;

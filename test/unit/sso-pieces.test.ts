@@ -1,8 +1,7 @@
 // IAM Identity Center pieces that need no network: the AWS CLI's cache file names (hashes computed with CPython's
 // json/hashlib exactly as botocore/utils.py does it), the sessions read from ~/.aws/config, and when a cached token is
 // used as it is.
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AwsProfiles } from '../../main/core/aws/profiles';
@@ -14,6 +13,7 @@ import { listSsoSessions, typedSession } from '../../main/core/sso/sso-sessions'
 import { accessToken, sessionStatus } from '../../main/core/sso/sso-token';
 import { cliTime, readToken, registrationCacheKey, tokenCacheKey, tokenFile, writeToken } from '../../main/core/sso/token-cache';
 import { browserUrl } from '../../main/core/sso/sso-service';
+import { tempDir } from '../support/sandbox-home';
 
 const corp = { name: 'corp', startUrl: 'https://corp.awsapps.com/start/#/', region: 'eu-west-1' };
 
@@ -34,7 +34,7 @@ describe('the AWS CLI cache file names', () => {
 });
 
 function home() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'fl-sso-'));
+  const dir = tempDir('fl-sso-');
   const env = { ...currentEnv({ HOME: dir, FINCH_LOGINS_PLATFORM: 'linux', FINCH_LOGINS_STATE_DIR: path.join(dir, 'state'), PATH: '/usr/bin' }) };
   return { dir, env, paths: resolvePaths(env) };
 }

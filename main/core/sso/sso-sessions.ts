@@ -5,6 +5,7 @@
 import type { AwsProfiles } from '../aws/profiles';
 import { Failure } from '../failure';
 import type { AppState } from '../state/app-state';
+import { regionPattern } from '../../../shared/registry-host';
 
 export type SsoSource = 'sso-session' | 'profile' | 'typed';
 
@@ -29,7 +30,6 @@ export interface SsoSession {
 export const defaultScopes = ['sso:account:access'];
 
 const startUrlPattern = /^https:\/\/[^\s/]+(\/\S*)?$/;
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 export const sessionIdOf = (s: { name: string | null; startUrl: string }): string => (s.name !== null ? `session:${s.name}` : `url:${s.startUrl}`);
 

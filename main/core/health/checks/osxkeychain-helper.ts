@@ -44,7 +44,7 @@ export const osxkeychainHelper: CheckDefinition = {
     }
     if (!snap.config.exists) {
       // First run: Finch ≥ 1.15 makes config.json itself at its first login or logout (credserver.EnsureConfigExists,
-      // pkg/credserver/utils_darwin.go; FACTS.md), with credsStore "osxkeychain" when it finds this helper.
+      // pkg/credserver/utils_darwin.go, runfinch/finch v1.15.0; the stand-in copies it in e2e/stack/finch/configfile.go), with credsStore "osxkeychain" when it finds this helper.
       return ok(
         `config.json does not exist yet: ${finchName(rules)} creates it at its first login with credsStore "osxkeychain", ` +
           `because the helper is installed (${found.usable}), so logins will go to the macOS keychain.`,
