@@ -1,7 +1,7 @@
 // Every login flow against the real stack: the finch stand-in over the docker CLI, real registries checking the
 // password, the AWS stub behind the real SDK, and the real keyring (docker-credential-secretservice, @napi-rs/keyring).
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeEach, expect, it } from 'vitest';
 import { currentEnv } from '../../main/core/env';
 import { keychainFailed, keychainService, systemKeychain } from '../../main/core/login/keychain';
@@ -125,6 +125,29 @@ needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('logins against the 
     const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { argv: string[]; DOCKER_CONFIG: string });
     expect(calls.find((c) => c.argv[0] === 'login')!.DOCKER_CONFIG).toBe(sb.file('home/AppData/Local/.finch'));
     expect(helperGet('ghcr.io', sb.vars).Username).toBe(stack.user);
+  });
+
+  it('macOS, Finch 1.15.0: the login lands in ~/.finch/config.json, where Finch\u2019s pulls read it, not in ~/.docker', async () => {
+    // Finch 1.15.0's host login (cmd/finch/login_local.go at v1.15.0) leaves DOCKER_CONFIG unset, so nerdctl writes
+    // ~/.docker/config.json, which the credential server never reads; 1.15.1 added DOCKER_CONFIG=~/.finch (FACTS.md,
+    // Finch: "DOCKER_CONFIG handling in it came in 1.15.1"). The stand-in plays that (e2e/stack/finch/login.go,
+    // loginConfigDir; pinned by finch-stand-in.test.ts). The app passes DOCKER_CONFIG itself, so it lands right anyway.
+    const sb = loginHome({ config: null, vars: { FL_FINCH_VERSION: 'v1.15.0' } });
+    const log = sb.file('finch.log');
+    sb.vars.FL_FINCH_LOG = log;
+    const r = await runCli(sb.vars, ['login', 'ghcr.io', '--username', stack.user, '--password-stdin', '--json'], stack.password);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(results(r.stdout)[0]).toMatchObject({ host: 'ghcr.io', result: 'logged-in' });
+    const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { argv: string[]; DOCKER_CONFIG?: string });
+    expect(calls.find((c) => c.argv[0] === 'login')!.DOCKER_CONFIG).toBe(sb.file('home/.finch'));
+    // Finch made ~/.finch/config.json first (credserver.EnsureConfigExists: "auths": null and the keychain it found),
+    // and the login went into it, its secret in that keychain.
+    const cfg = JSON.parse(readFileSync(sb.file('home/.finch/config.json'), 'utf8')) as { auths: Record<string, object>; credsStore?: string };
+    expect(cfg.credsStore).toBe('secretservice');
+    expect(Object.keys(cfg.auths)).toEqual(['ghcr.io']);
+    expect(existsSync(sb.file('home/.docker/config.json'))).toBe(false);
+    expect(helperGet('ghcr.io', sb.vars)).toMatchObject({ Username: stack.user, Secret: stack.password });
+    expect((await status(sb.vars)).registries.find((x) => x.host === 'ghcr.io')).toMatchObject({ state: 'logged-in', username: stack.user });
   });
 
   it('an account no profile belongs to asks the user to pick one', async () => {
