@@ -31,6 +31,9 @@ const fileSystemCauses: Record<string, string> = {
   EROFS: 'the file system is read-only',
 };
 
+/** Calls that only read: their failure is not a failed write (most that reach here are writes, or an open). */
+const readSyscalls = new Set(['read', 'scandir', 'stat', 'lstat', 'readlink', 'access', 'realpath']);
+
 /** A file-system error as a Failure naming the file or folder and the cause, or null for anything else. */
 export function fileSystemFailure(e: unknown, context?: string): Failure | null {
   const err = e as NodeJS.ErrnoException;
@@ -38,12 +41,13 @@ export function fileSystemFailure(e: unknown, context?: string): Failure | null 
   if (!cause) return null;
   const where = typeof err.path === 'string' ? err.path : 'a file';
   const full = err.code === 'ENOSPC' || err.code === 'EDQUOT';
+  const verb = readSyscalls.has(err.syscall ?? '') ? 'read' : 'written';
   return new Failure(
     'file-system',
-    `${context ? `${context}: ` : ''}${where} could not be written: ${cause} (${err.code}).`,
+    `${context ? `${context}: ` : ''}${where} could not be ${verb}: ${cause} (${err.code}).`,
     full
       ? 'Free some space on that disk, then try again.'
-      : `Check that you own that folder and may write to it (ls -ld ${JSON.stringify(where)}), then try again.`,
+      : `Check that you own that folder and may ${verb === 'read' ? 'read' : 'write to'} it (ls -ld ${JSON.stringify(where)}), then try again.`,
   );
 }
 

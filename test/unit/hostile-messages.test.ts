@@ -58,6 +58,11 @@ describe('a state folder that cannot be written', () => {
     const e = Object.assign(new Error("EACCES: permission denied, open '/s/state.json'"), { code: 'EACCES', path: '/s/state.json' });
     expect(toAppError(e)).toMatchObject({ kind: 'file-system', message: '/s/state.json could not be written: permission denied (EACCES).' });
   });
+
+  it('a folder that could not be read is said to be unreadable, not unwritable', () => {
+    const e = Object.assign(new Error("EACCES: permission denied, scandir '/s/backups'"), { code: 'EACCES', syscall: 'scandir', path: '/s/backups' });
+    expect(toAppError(e)).toMatchObject({ kind: 'file-system', message: '/s/backups could not be read: permission denied (EACCES).' });
+  });
 });
 
 describe('ecr-login-setup keeps the user\u2019s spacing', () => {
