@@ -70,8 +70,11 @@ export interface Notice {
 /** Lines kept in the tray menu at most; older notices make way. */
 export const maxNotices = 3;
 
-/** The notices the tray shows, newest first: one per id (a newer one for the same registry and reason replaces it). */
+/**
+ * The notices the tray shows, newest first: one per id (a newer one for the same registry and reason replaces it;
+ * ended IAM Identity Center sessions, about no one registry, are one line each).
+ */
 export function addNotice(notices: readonly Notice[], spec: NotificationSpec): Notice[] {
-  const id = notificationId(spec);
+  const id = spec.session ? `${notificationId(spec)}|${spec.session}` : notificationId(spec);
   return [{ id, title: spec.title, host: spec.host }, ...notices.filter((n) => n.id !== id)].slice(0, maxNotices);
 }

@@ -12,7 +12,8 @@ import { createHandlers, type Handlers } from '../core/handlers';
 import { fileLog, logFailure } from '../core/log';
 import { resolvePaths } from '../core/paths';
 import { startupSearchPath } from '../core/process/find-executable';
-import { renewNotifications, type NotificationSpec } from '../core/renew/notification-model';
+import type { NotificationSpec } from '../core/renew/notification-model';
+import { refreshRoundNotices, renewRoundNotices, type Announced, type Announcement } from '../core/renew/session-notices';
 import { createRenewer } from '../core/renew/renewer';
 import { refreshSsoSessions } from '../core/sso/sso-service';
 import { minute, renewPolicy } from '../core/renew/schedule';
@@ -104,9 +105,15 @@ export function startShell(mainDir: string): void {
       },
     });
   let handlers: Handlers;
+  // Ended IAM Identity Center sessions already said (session-notices.ts): each is said once, not per registry.
+  let announced: Announced = new Set();
+  const announce = (next: Announcement) => {
+    announced = next.announced;
+    next.specs.forEach(notify('background'));
+  };
   const renewer = createRenewer({
     login: (host) => handlers.login({ host }),
-    onReports: (reports) => renewNotifications(reports).forEach(notify('background')),
+    onReports: (reports) => announce(renewRoundNotices(announced, reports)),
   });
   let dock: DockPolicy | null = null;
   const applySettings = (next: AppSettings) => {
@@ -188,7 +195,13 @@ export function startShell(mainDir: string): void {
     const tick = setInterval(redraw, minute);
     tick.unref?.();
     // IAM Identity Center sessions are refreshed before their tokens expire, for the AWS tools that share them too.
-    const ssoTick = setInterval(() => void refreshSsoSessions(env).catch(() => undefined), 5 * minute);
+    const ssoTick = setInterval(
+      () =>
+        void refreshSsoSessions(env)
+          .then((round) => announce(refreshRoundNotices(announced, round)))
+          .catch((e: unknown) => logFailure(log, 'refreshing IAM Identity Center sessions', e)),
+      5 * minute,
+    );
     ssoTick.unref?.();
     // Timers do not run asleep: on wake, re-read (logins may have expired) and re-plan the renewals.
     powerMonitor.on('resume', () => watcher?.refresh());

@@ -223,11 +223,11 @@ needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('IAM Identity Center
     // By itself (the app's timer): a token with hours left is left alone; one within 15 minutes is refreshed.
     const fresh = readFileSync(file, 'utf8');
     await resetAwsStats();
-    expect(await refreshSsoSessions(currentEnv(sb.vars))).toEqual([]);
+    expect(await refreshSsoSessions(currentEnv(sb.vars))).toEqual({ ended: [], live: [corpSession] });
     expect(readFileSync(file, 'utf8')).toBe(fresh);
     expect((await awsStats()).counts['sso-oidc:CreateToken']).toBeUndefined();
     expiringIn(10);
-    expect(await refreshSsoSessions(currentEnv(sb.vars))).toEqual([]);
+    expect(await refreshSsoSessions(currentEnv(sb.vars))).toEqual({ ended: [], live: [corpSession] });
     expect((await awsStats()).counts['sso-oidc:CreateToken']).toBe(1);
     expect(Date.parse(JSON.parse(readFileSync(file, 'utf8')).expiresAt) - Date.now()).toBeGreaterThan(7 * 3600_000);
     // On use: a portal call with 5 minutes left refreshes first.
@@ -291,6 +291,11 @@ needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('IAM Identity Center
     await revokeSessions();
     const ended = results((await runCli(sb.vars, ['login', host, '--json'])).stdout)[0]!;
     expect(ended.error).toMatchObject({ kind: 'sso-session-ended', message: 'Your IAM Identity Center session corp has ended (it expired or was signed out).', hint: 'Sign in again (finch-logins sso login --session corp).' });
+    // The app's round of refreshes says so too once the token has expired (with time left, the old token is used
+    // while a refresh fails), and no longer counts the session live.
+    const file = path.join(cacheDir(sb.home), `${sha1('corp')}.json`);
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), expiresAt: new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z/, 'Z') }));
+    expect(await refreshSsoSessions(currentEnv(sb.vars))).toEqual({ ended: [{ session: corpSession, message: ended.error!.message }], live: [] });
     const notPortal = await cliSignIn(sb.vars, ['--start-url', 'https://example.com/login', '--region', 'eu-west-1']);
     expect(notPortal.code).toBe(1);
     expect(notPortal.stderr).toContain('https://example.com/login is not an IAM Identity Center start URL in eu-west-1');

@@ -12,6 +12,8 @@ export interface NotificationSpec {
   /** The registry to show when the notification is clicked; null for the registry list. */
   host: string | null;
   reason: 'input-needed' | 'failed' | 'info';
+  /** An ended IAM Identity Center session (`detail.session`): said once for all the registries that use it. */
+  session?: string;
 }
 
 export type LoginOrigin = 'renew' | 'tray';
@@ -53,16 +55,51 @@ export function loginNotification(outcome: LoginOutcome, origin: LoginOrigin): N
   }
 }
 
+/** The IAM Identity Center session a login failed for because the session has ended, if that is why it failed. */
+export function endedSessionOf(outcome: LoginOutcome): string | null {
+  return outcome.error?.kind === 'sso-session-ended' && outcome.error.detail?.session ? outcome.error.detail.session : null;
+}
+
+/** One notification for the logins of one ended session: one sign-in mends them all. */
+function sessionNotification(session: string, outcomes: readonly LoginOutcome[], origin: LoginOrigin): NotificationSpec | null {
+  if (outcomes.length === 1) {
+    const spec = loginNotification(outcomes[0]!, origin);
+    return spec && { ...spec, session };
+  }
+  const names = outcomes.map((o) => registryName(o.host));
+  const couldNot = origin === 'renew' ? 'Finch Logins could not renew these logins by itself.' : 'Finch Logins needs you to log in.';
+  return {
+    title: 'IAM Identity Center sign-in needed',
+    body: `${couldNot} ${outcomes[0]!.error!.message} It logs in to ${listed(names)}. Click to sign in again.`,
+    host: null,
+    reason: 'input-needed',
+    session,
+  };
+}
+
+/** "a, b, c and 2 more" */
+function listed(names: readonly string[]): string {
+  return `${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
+}
+
 /** The notifications for a batch of logins (an auto-renew run, or "Log in to all" from the tray). */
 export function loginNotifications(outcomes: readonly LoginOutcome[], origin: LoginOrigin): NotificationSpec[] {
-  const specs = outcomes.map((o) => loginNotification(o, origin)).filter((s): s is NotificationSpec => s !== null);
+  // Logins of one ended session are said together, where the first of them stands.
+  const groups = new Map<string, LoginOutcome[]>();
+  outcomes.forEach((o, i) => {
+    const key = endedSessionOf(o) ?? `#${i}`;
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  });
+  const specs = [...groups]
+    .map(([key, group]) => (key.startsWith('#') ? loginNotification(group[0]!, origin) : sessionNotification(key, group, origin)))
+    .filter((s): s is NotificationSpec => s !== null);
   if (specs.length <= maxSeparateNotifications) return specs;
   const names = specs.map((s) => (s.host ? registryName(s.host) : s.title));
   const allInput = specs.every((s) => s.reason === 'input-needed');
   return [
     {
       title: allInput ? `${specs.length} logins need you` : `${specs.length} logins ${origin === 'renew' ? 'could not be renewed' : 'failed'}`,
-      body: `${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}. Click to open Finch Logins.`,
+      body: `${listed(names)}. Click to open Finch Logins.`,
       host: null,
       reason: allInput ? 'input-needed' : 'failed',
     },

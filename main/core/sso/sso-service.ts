@@ -11,6 +11,7 @@ import { resolvePaths, type Paths } from '../paths';
 import { ecrHostFor } from '../registries/host';
 import { loadState, updateState } from '../state/app-state';
 import { discoverAccounts, forgetAccounts } from './sso-accounts';
+import { sessionEnded } from './sso-errors';
 import { startSignIn, type PendingSignIn, type SignInDeps } from './sso-sign-in';
 import { findSession, listSsoSessions, sessionLabel, typedSession, type SsoSession } from './sso-sessions';
 import { keepSessionsFresh, sessionStatus } from './sso-token';
@@ -26,10 +27,23 @@ async function info(env: Env, paths: Paths, s: SsoSession): Promise<SsoSessionIn
   return { id: s.id, label: sessionLabel(s), startUrl: s.startUrl, region: s.region, source: s.source, profiles: s.profiles, ...st };
 }
 
+/** What a round of keeping sessions fresh found: the sessions that have ended, and those signed in and live. */
+export interface SessionRound {
+  ended: { session: string; message: string }[];
+  live: string[];
+}
+
 /** One round of keeping the signed-in sessions fresh (the app runs it every few minutes). */
-export async function refreshSsoSessions(env: Env): Promise<string[]> {
+export async function refreshSsoSessions(env: Env): Promise<SessionRound> {
   const { paths, sessions } = await readSessions(env);
-  return (await keepSessionsFresh(env, paths, sessions)).map((s) => s.id);
+  const ended = await keepSessionsFresh(env, paths, sessions);
+  const endedIds = new Set(ended.map((s) => s.id));
+  // Live: signed in (a token with time left, or one that can be refreshed) and not just refused a refresh.
+  const states = await Promise.all(sessions.map(async (s) => ({ id: s.id, state: (await sessionStatus(env, paths, s)).state })));
+  return {
+    ended: ended.map((s) => ({ session: s.id, message: sessionEnded(s).message })),
+    live: states.filter((s) => s.state === 'signed-in' && !endedIds.has(s.id)).map((s) => s.id),
+  };
 }
 
 export async function ssoSessions(env: Env): Promise<SsoSessionInfo[]> {
