@@ -11,6 +11,7 @@ import { resolvePaths } from '../../main/core/paths';
 import { startSignIn } from '../../main/core/sso/sso-sign-in';
 import { refreshSsoSessions, ssoSession } from '../../main/core/sso/sso-service';
 import { createHandlers } from '../../main/core/handlers';
+import { createRenewer } from '../../main/core/renew/renewer';
 import { registrationCacheKey } from '../../main/core/sso/token-cache';
 import { logFileName } from '../../main/core/log';
 import type { LoginOutcome, SsoAccounts } from '../../shared/types';
@@ -271,6 +272,43 @@ needs('the test stack (e2e/stack/with-stack.sh)', stack.up)('IAM Identity Center
     await handlers.ssoLogin({ profile: 'corp' });
     expect(opened).toHaveLength(1);
     expect(readCache(sb.home, sha1('corp'))).toMatchObject({ startUrl: 'https://corp.awsapps.com/start/#/', region: 'eu-west-1' });
+  });
+
+  it('auto-renew of a registry added from Identity Center refreshes a token inside the refresh window, and the registry ends logged in', async () => {
+    // Its own sign-in: refresh tokens rotate, so the shared one may be spent by the refresh test.
+    const sb = loginHome();
+    const signIn = await cliSignIn(sb.vars, ['--session', 'corp']);
+    expect(signIn.code, signIn.stdout + signIn.stderr).toBe(0);
+    const host = ecrHost(ssoAccount(1), 'eu-west-1');
+    expect((await runCli(sb.vars, ['sso', 'add', ssoAccount(1), '--regions', 'eu-west-1'])).code).toBe(0);
+    const env = currentEnv(sb.vars);
+    const handlers = createHandlers(env, {});
+    expect(await handlers.login({ host })).toMatchObject({ result: 'logged-in' });
+    const loggedIn = (await handlers.getStatus(undefined)).registries.find((r) => r.host === host)!;
+    expect(loggedIn).toMatchObject({ state: 'logged-in', sso: { session: corpSession, accountId: ssoAccount(1), roleName: 'ECRReadOnly' } });
+    // The session's token has 5 minutes left (inside the 15-minute refresh window) when the login falls due.
+    const file = path.join(cacheDir(sb.home), `${sha1('corp')}.json`);
+    const before = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    writeFileSync(file, JSON.stringify({ ...before, expiresAt: new Date(Date.now() + 5 * 60_000).toISOString().replace(/\.\d+Z/, 'Z') }));
+    await resetAwsStats();
+    const dueAt = Date.parse(loggedIn.expiresAt!) - 10 * 60_000; // inside the renewer's 30-minute lead
+    const renewer = createRenewer({ login: (h) => handlers.login({ host: h }), onReports: () => undefined, now: () => dueAt });
+    renewer.update([loggedIn], { all: true, hosts: [], leadMs: 30 * 60_000 });
+    const reports = await renewer.runDue();
+    renewer.stop();
+    expect(reports).toEqual([{ host, outcome: expect.objectContaining({ result: 'logged-in' }), failures: 0 }]);
+    // The token was refreshed with the refresh token (CreateToken once, the refresh_token grant), then the role's keys.
+    expect((await stubRequests()).filter((q) => q.action.startsWith('sso')).map((q) => `${q.action} ${q.status}`)).toEqual([
+      'sso-oidc:CreateToken 200',
+      'sso:GetRoleCredentials 200',
+    ]);
+    const after = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    expect(after.accessToken).not.toBe(before.accessToken);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(Date.parse(after.expiresAt!) - Date.now()).toBeGreaterThan(7 * 3600_000);
+    // …and a new ECR token went to finch: the registry is logged in, read back from config.json.
+    expect((await awsStats()).counts['ecr:GetAuthorizationToken']).toBe(1);
+    expect((await handlers.getStatus(undefined)).registries.find((r) => r.host === host)).toMatchObject({ state: 'logged-in' });
   });
 
   it('says plainly when the session has ended, a role is not yours, an account has none, or the start URL is no portal', async () => {
