@@ -2,12 +2,12 @@
 // folder's expected.json), run through the CLI for status, doctor, login, login --all, logout and every fix:
 // the exit code, a message that names the file and says what is wrong, and every file in the sandbox byte-identical
 // afterwards (the programs are tripwires that would write if they ever ran).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixIds } from '../../shared/ids';
 import { runCli, type CliRun } from '../support/cli';
-import { hostileSandbox, layout, picture } from '../support/hostile';
+import { hostileSandbox, layout, picture, tripwireStore } from '../support/hostile';
 
 const corpus = path.resolve(__dirname, '../fixtures/hostile');
 function cases(folder: string): { name: string; bytes: Buffer; expected: string }[] {
@@ -75,11 +75,17 @@ describe('hostile config.json: reported by status and doctor, refused by every l
   }
 });
 
-/** finch.yaml trouble is that file's problem only: status works, logins work, only a fix that edits it refuses. */
-const yamlRuns: Run[] = [
-  { args: ['status'], code: 0 },
-  { args: ['doctor', '--json'], code: 1 },
-  { args: ['fix', 'ecr-login-setup', '--yes'], code: 1 },
+/**
+ * finch.yaml trouble is that file's problem only: status reports it; the fixes that edit finch.yaml (ecr-login-setup)
+ * or exist to make Finch read it (vm-restart) refuse, naming it; the fixes of config.json and the keychain go ahead
+ * (here with nothing to do) and do not mention it; a login goes as far as asking for its password.
+ */
+const yamlUsers = new Set<string>(['ecr-login-setup', 'vm-restart']);
+const yamlRuns: (Run & { names: boolean })[] = [
+  { args: ['status'], code: 0, names: true },
+  { args: ['doctor', '--json'], code: 1, names: true },
+  ...fixIds.map((id) => ({ args: ['fix', id, '--yes'], code: yamlUsers.has(id) ? 1 : 0, names: yamlUsers.has(id) })),
+  ...fixIds.map((id) => ({ args: ['fix', id, '--yes', '--json'], code: yamlUsers.has(id) ? 1 : 0, names: yamlUsers.has(id) })),
 ];
 
 describe('hostile finch.yaml: a problem of that file only, never changed', () => {
@@ -94,6 +100,8 @@ describe('hostile finch.yaml: a problem of that file only, never changed', () =>
         [layout.configJson]: JSON.stringify({ auths: { 'ghcr.io': {} }, credsStore: 'osxkeychain', credHelpers: { '111122223333.dkr.ecr.eu-west-1.amazonaws.com': 'evil' } }),
         [layout.finchYaml]: bytes,
       });
+      // Finch's keychain helper, installed where its credential server looks: osxkeychain-setup has nothing to do.
+      for (const at of ['root/Applications/Finch/cred-helpers', 'root/usr/local/bin']) sb.write(`${at}/docker-credential-osxkeychain`, tripwireStore(sb.dir), 0o755);
       const file = sb.file(layout.finchYaml);
       const before = picture(sb.dir);
       for (const run of yamlRuns) {
@@ -102,17 +110,28 @@ describe('hostile finch.yaml: a problem of that file only, never changed', () =>
         const said = shown(r);
         const what = `${run.args.join(' ')}\n${said.slice(0, 2000)}`;
         expect(r.code, what).toBe(run.code);
-        expect(said, what).toContain(file);
-        expect(said, what).toContain(c.expected);
+        if (run.names) {
+          expect(said, what).toContain(file);
+          expect(said, what).toContain(c.expected);
+        } else {
+          expect(said, what).not.toContain('finch.yaml');
+          expect(said, what).toMatch(/nothing to (change|move)/);
+        }
         // A 10 MB file took 75–120 s before the limit; now it is not parsed at all (a loose bound, not a benchmark).
         expect(Date.now() - started, what).toBeLessThan(20_000);
         expect(picture(sb.dir), what).toEqual(before);
       }
-      // Logins do not need finch.yaml: `login --all` goes ahead (and asks for the password it needs).
+      // Logins do not need finch.yaml: `login --all` and a single-host login go ahead and ask for the password they
+      // need (a login with one runs finch, which is another test's business: the tripwire would record it).
       const all = await runCli(sb.vars, ['login', '--all', '--json']);
       expect(all.stderr).toBe('');
       expect(JSON.parse(all.stdout)).toEqual({ results: [expect.objectContaining({ host: 'ghcr.io', result: 'skipped', error: expect.objectContaining({ kind: 'needs-password' }) })] });
-      expect(picture(sb.dir)).toEqual(before);
+      const one = await runCli(sb.vars, ['login', 'ghcr.io', '--json']);
+      expect(one.code).toBe(1);
+      expect(JSON.parse(one.stdout)).toEqual({ results: [expect.objectContaining({ host: 'ghcr.io', result: 'failed', error: expect.objectContaining({ kind: 'needs-password' }) })] });
+      // The finch lock's ticket of the login's `finch --version` is deleted just after the command returns.
+      await vi.waitFor(() => expect(picture(sb.dir)).toEqual(before), { timeout: 5_000 });
+      expect(existsSync(path.join(sb.dir, 'tripwire.log'))).toBe(false);
     }, 60_000);
   }
 });
