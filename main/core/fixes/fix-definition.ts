@@ -42,6 +42,8 @@ export interface FixPlan {
 export interface FixDefinition {
   id: FixId;
   title: string;
+  /** The Finch versions and platforms it applies to, in words, following finch/finch-rules.ts. */
+  versions: string;
   /** The check rerun after applying, to show the fix worked. */
   checkId: CheckId;
   plan(ctx: FixContext): Promise<FixPlan>;

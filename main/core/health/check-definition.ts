@@ -21,6 +21,12 @@ export interface CheckContext {
 export interface CheckDefinition<Id extends string = CheckId> {
   id: Id;
   title: string;
+  /**
+   * The Finch versions and platforms it applies to, in words ("All versions, every platform." when it does not
+   * depend), following finch/finch-rules.ts. Every real check has one (test/unit/check-fix-versions.test.ts); the
+   * runner's own tests do without.
+   */
+  versions?: string;
   /** Checks that must pass (ok or warn) first; otherwise this one is skipped, naming the one that did not. */
   requires?: Id[];
   /** Overrides the runner's per-check time limit (e.g. a helper gets its own timeout plus a margin). */

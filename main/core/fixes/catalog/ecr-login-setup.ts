@@ -26,6 +26,7 @@ const whyNotCredsStore =
 export const ecrLoginSetup: FixDefinition = {
   id: 'ecr-login-setup',
   title: 'Let ecr-login fetch Amazon ECR tokens',
+  versions: 'All versions, every platform, with different edits: macOS from 1.15.0 takes ecr-login out of creds_helpers; Windows and macOS before 1.15.0 add credHelpers only and explain the trade-off; Linux removes credsStore ecr-login.',
   checkId: 'ecr-login-config',
   async plan({ paths, snap, rules }) {
     const cfg = await loadConfigForEdit(paths.configJson);

@@ -15,6 +15,7 @@ export const backupNote =
 export const migratePlaintext: FixDefinition = {
   id: 'migrate-plaintext',
   title: 'Move plain-text passwords into the credential store',
+  versions: 'All versions, every platform (the store docker would use for each registry).',
   checkId: 'plaintext-credentials',
   // Without a credsStore the fix moves them into the macOS keychain (store-support.ts migrationTarget).
   undoLeaves: ({ env, paths }) => storedCopiesLeft(env, paths, 'osxkeychain'),

@@ -35,6 +35,7 @@ async function canWriteInto(dir: string): Promise<boolean> {
 export const osxkeychainSetup: FixDefinition = {
   id: 'osxkeychain-setup',
   title: 'Use the macOS keychain for Finch logins',
+  versions: 'macOS from 1.15.0 only (a copy, not a symlink, which 1.18.0 refuses); refused before 1.15.0, whose VM has no keychain.',
   checkId: 'osxkeychain-helper',
   undoLeaves: ({ env, paths }) => storedCopiesLeft(env, paths, 'osxkeychain'),
   async plan({ env, paths, rules }) {

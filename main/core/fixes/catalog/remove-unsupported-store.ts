@@ -6,6 +6,7 @@ import { nothingToDo } from './nothing-to-do';
 export const removeUnsupportedStore: FixDefinition = {
   id: 'remove-unsupported-store',
   title: 'Stop using a credential store Finch cannot use',
+  versions: 'All versions, every platform; on macOS from 1.15.0 the store becomes osxkeychain, elsewhere it is removed.',
   checkId: 'creds-store-supported',
   async plan({ env, paths, rules }) {
     const cfg = await loadConfigForEdit(paths.configJson);

@@ -5,6 +5,7 @@ import type { FixDefinition } from '../fix-definition';
 export const vmRestartFix: FixDefinition = {
   id: 'vm-restart',
   title: 'Restart the Finch VM',
+  versions: 'macOS and Windows, all versions; refused on Linux, which has no VM.',
   checkId: 'finch-vm-running',
   async plan({ env, paths, snap, onVmLine }) {
     if (env.platform === 'linux') throw new Failure('fix-not-applicable', 'Finch on Linux has no VM to restart.');

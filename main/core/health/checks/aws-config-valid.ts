@@ -5,6 +5,7 @@ import { error, ok } from '../verdict';
 export const awsConfigValid: CheckDefinition = {
   id: 'aws-config-valid',
   title: 'AWS config files are readable',
+  versions: 'All versions, every platform (the AWS CLI\u2019s files, not Finch\u2019s).',
   run: ({ snap, paths }) => {
     const problems = snap.aws.problems;
     if (problems.length > 0) {

@@ -6,6 +6,7 @@ import { rootOnly } from './config-json-valid';
 export const awsProfilesPresent: CheckDefinition = {
   id: 'aws-profiles-present',
   title: 'AWS profiles for Amazon ECR',
+  versions: 'All versions, every platform (the AWS CLI\u2019s files, not Finch\u2019s).',
   requires: ['aws-config-valid'],
   run: ({ snap, env, ecrHosts, paths }) => {
     const names = snap.aws.profiles.map((p) => p.name);

@@ -26,6 +26,7 @@ export function rootOnly(file: string): string {
 export const configJsonValid: CheckDefinition = {
   id: 'config-json-valid',
   title: 'config.json is readable',
+  versions: 'All versions, every platform.',
   run: ({ snap, paths, env }) => {
     const file = paths.configJson;
     const pulls = pullsRead(env);

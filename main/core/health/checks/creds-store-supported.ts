@@ -5,6 +5,7 @@ import { error, ok } from '../verdict';
 export const credsStoreSupported: CheckDefinition = {
   id: 'creds-store-supported',
   title: 'Credential store works with Finch',
+  versions: 'All versions, every platform; osxkeychain counts as supported on macOS from 1.15.0 only (before, logins run in the VM, which has no keychain).',
   requires: ['config-json-valid'],
   run: ({ snap, env, paths, rules }) => {
     const store = snap.config.credsStore;

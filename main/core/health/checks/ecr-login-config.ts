@@ -15,6 +15,7 @@ const setupFix: FixLink = { id: 'ecr-login-setup', label: 'Use ecr-login per reg
 export const ecrLoginConfig: CheckDefinition = {
   id: 'ecr-login-config',
   title: 'ecr-login is set up per registry',
+  versions: 'All versions, every platform, with different rules: macOS from 1.15.0, creds_helpers must not list ecr-login; Windows and macOS before 1.15.0, the trade-off; Linux, creds_helpers is ignored.',
   requires: ['config-json-valid', 'finch-yaml-valid'],
   run: ({ snap, env, ecrHosts, rules }) => {
     const config = snap.config;

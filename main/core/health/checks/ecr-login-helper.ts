@@ -29,6 +29,7 @@ function isFile(file: string): boolean {
 export const ecrLoginHelper: CheckDefinition = {
   id: 'ecr-login-helper',
   title: 'Amazon ECR helper is installed',
+  versions: 'All versions, every platform, looking where pulls run the helper: macOS from 1.15.0 the credential server\u2019s folders (no symlink from 1.18.0); Windows and macOS before 1.15.0 Finch\u2019s copy for the VM; Linux root\u2019s PATH.',
   requires: ['config-json-valid', 'finch-yaml-valid'],
   run: ({ snap, env, paths, rules }) => {
     if (!ecrLoginConfigured(snap.config, snap.yaml.credsHelpers, env.platform)) {

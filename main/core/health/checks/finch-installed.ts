@@ -4,6 +4,7 @@ import { error, ok } from '../verdict';
 export const finchInstalled: CheckDefinition = {
   id: 'finch-installed',
   title: 'Finch is installed',
+  versions: 'All versions, every platform.',
   run: ({ snap, paths }) =>
     snap.finch.path
       ? ok(`Finch is at ${snap.finch.path}.`)

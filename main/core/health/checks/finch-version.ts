@@ -9,6 +9,7 @@ export const plaintextBugVersion = '1.18.0';
 export const finchVersion: CheckDefinition = {
   id: 'finch-version',
   title: 'Finch version',
+  versions: 'All versions, every platform; it warns before 1.15.0 (login inside the VM) and on macOS 1.18.0 (finch #1785).',
   // Every finch command fails while finch.yaml does not parse (config.Load), `--version` included: that is
   // finch-yaml-valid's error to report, not a damaged Finch.
   requires: ['finch-installed', 'finch-yaml-valid'],

@@ -7,6 +7,7 @@ import { error, ok, skipped, warn } from '../verdict';
 export const finchVmRunning: CheckDefinition = {
   id: 'finch-vm-running',
   title: 'Finch VM is running',
+  versions: 'macOS and Windows, all versions (an error before 1.15.0, a warning up to 1.17, fine from 1.18.0 with auto_vm_start); skipped on Linux, which has no VM.',
   requires: ['finch-installed'],
   run: ({ snap, env, rules }) => {
     if (env.platform === 'linux') {

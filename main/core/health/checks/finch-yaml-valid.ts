@@ -4,6 +4,7 @@ import { error, ok } from '../verdict';
 export const finchYamlValid: CheckDefinition = {
   id: 'finch-yaml-valid',
   title: 'finch.yaml is readable',
+  versions: 'All versions, every platform (every finch command reads it).',
   run: ({ snap, paths }) => {
     const file = paths.finchYaml;
     if (!snap.yaml.exists) return ok(`${file} does not exist yet; Finch writes it with its defaults the next time it runs.`);

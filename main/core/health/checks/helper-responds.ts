@@ -26,6 +26,7 @@ function unreachableForPulls(names: string[], paths: Paths, rules: FinchRules): 
 export const helperResponds: CheckDefinition = {
   id: 'helper-responds',
   title: 'Credential store answers',
+  versions: 'All versions, every platform; on macOS from 1.15.0 also whether the credential server can run each helper (no symlinks from 1.18.0).',
   requires: ['config-json-valid', 'creds-store-supported'],
   // The helper's own limit decides; the runner's limit only backs it up.
   timeoutMs: (env) => helperTimeoutMs(env) + 5_000,

@@ -5,6 +5,7 @@ import { error, listWords, ok, warn } from '../verdict';
 export const loginsExpired: CheckDefinition = {
   id: 'logins-expired',
   title: 'Amazon ECR logins are current',
+  versions: 'All versions, every platform (ECR tokens last 12 hours).',
   requires: ['config-json-valid'],
   run: ({ snap, env }) => {
     const now = env.now();

@@ -12,6 +12,7 @@ const setupFix: FixLink = { id: 'osxkeychain-setup', label: 'Copy the helper fro
 export const osxkeychainHelper: CheckDefinition = {
   id: 'osxkeychain-helper',
   title: 'macOS keychain helper is installed for Finch',
+  versions: 'macOS only: from 1.15.0 the helper must be where the credential server looks (a symlink is refused from 1.18.0); before 1.15.0 credsStore osxkeychain is flagged.',
   requires: ['config-json-valid'],
   run: ({ snap, env, paths, rules }) => {
     if (env.platform !== 'darwin') return skipped('Only Finch on macOS uses the keychain helper (docker-credential-osxkeychain).');

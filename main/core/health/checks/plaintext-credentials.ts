@@ -8,6 +8,7 @@ import { listWords, ok, warn, type FixLink } from '../verdict';
 export const plaintextCredentials: CheckDefinition = {
   id: 'plaintext-credentials',
   title: 'No passwords in plain text',
+  versions: 'All versions, every platform.',
   requires: ['config-json-valid'],
   run: ({ snap, env, paths, rules }) => {
     const hosts = Object.entries(snap.config.auths).filter(([, e]) => holdsSecret(e)).map(([h]) => h);

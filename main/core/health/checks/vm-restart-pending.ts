@@ -21,6 +21,7 @@ async function isFile(file: string): Promise<boolean> {
 export const vmRestartPending: CheckDefinition = {
   id: 'vm-restart-pending',
   title: 'No VM restart pending',
+  versions: 'macOS and Windows, all versions; skipped on Linux, which has no VM.',
   requires: ['finch-installed', 'finch-yaml-valid'],
   run: async ({ snap, env, paths }) => {
     if (env.platform === 'linux') return skipped('Finch on Linux has no VM to restart.');
