@@ -35,6 +35,18 @@ describe('logins of one ended session', () => {
     expect(two.map((s) => [s.session, s.host])).toEqual([['session:corp', null], ['session:lab', host('222222222222')]]);
     expect(two[1]!.title).toBe('ECR 222222222222 (eu-west-1): IAM Identity Center sign-in needed');
   });
+
+  it('count as logins in a summary: four logins, three notifications', () => {
+    const outcomes = [ended('111111111111'), ended('222222222222'), denied('333333333333'), denied('444444444444')];
+    expect(loginNotifications(outcomes, 'renew')).toEqual([
+      {
+        title: '4 logins could not be renewed',
+        body: 'ECR 111111111111 (eu-west-1), ECR 222222222222 (eu-west-1), ECR 333333333333 (eu-west-1) and 1 more. Click to open Finch Logins.',
+        host: null,
+        reason: 'failed',
+      },
+    ]);
+  });
 });
 
 describe('an ended session is said once', () => {

@@ -90,15 +90,17 @@ export function loginNotifications(outcomes: readonly LoginOutcome[], origin: Lo
     const key = endedSessionOf(o) ?? `#${i}`;
     groups.set(key, [...(groups.get(key) ?? []), o]);
   });
-  const specs = [...groups]
-    .map(([key, group]) => (key.startsWith('#') ? loginNotification(group[0]!, origin) : sessionNotification(key, group, origin)))
-    .filter((s): s is NotificationSpec => s !== null);
+  const said = [...groups]
+    .map(([key, group]) => ({ group, spec: key.startsWith('#') ? loginNotification(group[0]!, origin) : sessionNotification(key, group, origin) }))
+    .filter((s): s is { group: LoginOutcome[]; spec: NotificationSpec } => s.spec !== null);
+  const specs = said.map((s) => s.spec);
   if (specs.length <= maxSeparateNotifications) return specs;
-  const names = specs.map((s) => (s.host ? registryName(s.host) : s.title));
+  // The summary counts and names logins, not notifications (one session's notification stands for several).
+  const names = said.flatMap((s) => s.group.map((o) => registryName(o.host)));
   const allInput = specs.every((s) => s.reason === 'input-needed');
   return [
     {
-      title: allInput ? `${specs.length} logins need you` : `${specs.length} logins ${origin === 'renew' ? 'could not be renewed' : 'failed'}`,
+      title: allInput ? `${names.length} logins need you` : `${names.length} logins ${origin === 'renew' ? 'could not be renewed' : 'failed'}`,
       body: `${listed(names)}. Click to open Finch Logins.`,
       host: null,
       reason: allInput ? 'input-needed' : 'failed',
