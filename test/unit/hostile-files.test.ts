@@ -1,5 +1,6 @@
 // The corpus of broken and hostile files (test/fixtures/hostile/, one file per case, expected messages in each
-// folder's expected.json), run through the CLI for status, doctor, login, login --all, logout and every fix:
+// folder's expected.json: config.json, finch.yaml and the AWS files), run through the CLI for status, doctor, login,
+// login --all, logout and every fix:
 // the exit code, a message that names the file and says what is wrong, and every file in the sandbox byte-identical
 // afterwards (the programs are tripwires that would write if they ever ran).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -131,6 +132,50 @@ describe('hostile finch.yaml: a problem of that file only, never changed', () =>
       expect(JSON.parse(one.stdout)).toEqual({ results: [expect.objectContaining({ host: 'ghcr.io', result: 'failed', error: expect.objectContaining({ kind: 'needs-password' }) })] });
       // The finch lock's ticket of the login's `finch --version` is deleted just after the command returns.
       await vi.waitFor(() => expect(picture(sb.dir)).toEqual(before), { timeout: 5_000 });
+      expect(existsSync(path.join(sb.dir, 'tripwire.log'))).toBe(false);
+    }, 60_000);
+  }
+});
+
+/** The AWS files: status and doctor report them; an ECR login refuses before asking AWS, as the AWS CLI does. */
+const ecrHost = '111122223333.dkr.ecr.eu-west-1.amazonaws.com';
+const awsRuns: Run[] = [
+  { args: ['status'], code: 0 },
+  { args: ['status', '--json'], code: 0 },
+  { args: ['doctor', '--json'], code: 1 },
+  { args: ['login', ecrHost, '--profile', 'default'], code: 1 },
+  { args: ['login', ecrHost], code: 1 },
+  { args: ['login', ecrHost, '--json'], code: 1 },
+  { args: ['login', 'public.ecr.aws', '--profile', 'default'], code: 1 },
+];
+
+describe('hostile AWS files: reported by status and doctor, refused by an ECR login, never changed', () => {
+  for (const c of cases('aws')) {
+    it(c.name, async () => {
+      const broken = c.name.startsWith('config.') ? 'home/.aws/config' : 'home/.aws/credentials';
+      let bytes = c.bytes;
+      if (c.name === 'config.huge') bytes = Buffer.concat([bytes, Buffer.from('junk\n'.repeat(Math.ceil((5 * 1024 * 1024 - bytes.length) / 5)))]);
+      const sb = hostileSandbox({
+        [layout.configJson]: JSON.stringify({ auths: { [ecrHost]: {} } }),
+        [layout.finchYaml]: 'cpus: 2\n',
+        'home/.aws/config': '[default]\nregion = eu-west-1\n',
+        'home/.aws/credentials': '[other]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n',
+        [broken]: bytes,
+      });
+      // Nothing answers here: a login that asked AWS anyway would say "AWS could not be reached", not the file.
+      sb.vars.AWS_ENDPOINT_URL = 'http://127.0.0.1:9';
+      const file = sb.file(broken);
+      const before = picture(sb.dir);
+      for (const run of awsRuns) {
+        const r = await runCli(sb.vars, run.args, run.stdin);
+        const said = shown(r);
+        const what = `${run.args.join(' ')}\n${said.slice(0, 2000)}`;
+        expect(r.code, what).toBe(run.code);
+        expect(said, what).toContain(file);
+        expect(said, what).toContain(c.expected);
+        if (run.args[0] === 'login') expect(said, what).toMatch(/Cannot log in (with AWS profile "default"|to 111122223333\S*): /);
+        expect(picture(sb.dir), what).toEqual(before);
+      }
       expect(existsSync(path.join(sb.dir, 'tripwire.log'))).toBe(false);
     }, 60_000);
   }

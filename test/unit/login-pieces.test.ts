@@ -96,6 +96,18 @@ describe('choosing the profile for an ECR registry', () => {
     await expect(resolveProfile(host, '111122223333', 'eu-west-1', aws([['x', null]]), state, noLookup)).rejects.toMatchObject({ kind: 'profile-missing' });
   });
 
+  it('refuses while an AWS file does not parse (the AWS CLI refuses every profile then), not while one is unreadable (it ignores that file)', async () => {
+    const bound: AppState = { ...emptyState(), registries: { [host]: { profile: 'work' } } };
+    const unparsable = { ...aws([['work', null]]), problems: [{ file: '/h/.aws/config', message: 'Line 3: junk. The AWS CLI refuses this file too ("Unable to parse config file"), so none of its profiles can be used until it is fixed.' }] };
+    await expect(resolveProfile(host, '111122223333', 'eu-west-1', unparsable, bound, noLookup)).rejects.toMatchObject({ kind: 'file-invalid', message: expect.stringMatching(/^Cannot log in with AWS profile "work": \/h\/\.aws\/config: Line 3/) });
+    await expect(resolveProfile(host, '111122223333', 'eu-west-1', unparsable, emptyState(), noLookup)).rejects.toMatchObject({ kind: 'file-invalid' });
+    // An SSO role bound to the registry does not read the profiles.
+    const role = { session: 's', accountId: '111122223333', roleName: 'r' };
+    expect(await resolveProfile(host, '111122223333', 'eu-west-1', unparsable, emptyState(), noLookup, undefined, role)).toEqual({ sso: role, how: 'bound-role' });
+    const unreadable = { ...aws([['work', null]]), problems: [{ file: '/h/.aws/credentials', message: 'This file could not be read (EACCES): check that it is a file you can read. The AWS CLI cannot read it either and ignores it, so its profiles are missing.' }] };
+    expect(await resolveProfile(host, '111122223333', 'eu-west-1', unreadable, bound, noLookup)).toEqual({ profile: 'work', how: 'bound' });
+  });
+
   it('reads the account a profile declares (role_arn, sso_account_id)', () => {
     expect(declaredAccount({ role_arn: 'arn:aws:iam::444455556666:role/ecr' })).toBe('444455556666');
     expect(declaredAccount({ sso_account_id: '777788889999' })).toBe('777788889999');

@@ -25,6 +25,11 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set(['aws_secret_access_key'
 
 const REFUSED = 'The AWS CLI refuses this file too ("Unable to parse config file"), so none of its profiles can be used until it is fixed.';
 
+/** A problem for which the AWS CLI refuses every profile (a file it cannot parse), not one it ignores (unreadable). */
+export function refusedByAwsCli(problem: Problem): boolean {
+  return problem.message.endsWith(REFUSED);
+}
+
 export async function readAwsProfiles(paths: Paths): Promise<AwsProfiles> {
   // Both files at once, but problems in a fixed order (config first) whichever read finishes first.
   const configProblems: Problem[] = [];

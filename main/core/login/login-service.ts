@@ -23,7 +23,7 @@ import { withConfigLock } from '../state/config-lock';
 import { lostKeys, loginRewritesConfig, restoreLostKeys, stillLoggedIn, storedLogins, type StoredLogin } from './config-writes';
 import { keychainService, systemKeychain, type Keychain } from './keychain';
 import { mapLimit } from './limit';
-import { accountLookup, resolveProfile, type AccountLookup } from './profile-resolver';
+import { accountLookup, refuseBrokenAwsFiles, resolveProfile, type AccountLookup } from './profile-resolver';
 import { ssoRoleCredentials } from '../sso/sso-role-credentials';
 import { findSession, listSsoSessions, type SsoSession } from '../sso/sso-sessions';
 
@@ -287,6 +287,7 @@ async function loginOne(b: Batch, req: LoginRequest): Promise<LoginOutcome> {
     } else {
       profile = req.profile ?? remembered?.profile ?? b.defaultProfile() ?? undefined;
       if (!profile) throw new Failure('needs-profile', 'Pick the AWS profile to log in to ECR Public with.', 'Any profile works: ECR Public tokens come from us-east-1.', { host });
+      refuseBrokenAwsFiles(b.aws, host, profile);
       const p = profile;
       const token = await b.token(`public|${p}|${req.mfaCode ?? ''}`, () => ecrPublicToken(b.env, { profile: p, credentials: b.credentials(p, req.mfaCode) }));
       ({ username, password: secret } = token);

@@ -3,7 +3,7 @@
 // match; else the user is asked. Accounts come from the profile itself where it says (role_arn, sso_account_id),
 // else from STS GetCallerIdentity, remembered in the app state.
 import type { SsoRoleBinding } from '../../../shared/types';
-import type { AwsProfiles } from '../aws/profiles';
+import { refusedByAwsCli, type AwsProfiles } from '../aws/profiles';
 import type { Env } from '../env';
 import { Failure } from '../failure';
 import { accountCacheMs, type AppState } from '../state/app-state';
@@ -77,12 +77,14 @@ export async function resolveProfile(
   const names = new Set(aws.profiles.map((p) => p.name));
   const chosen = explicit ?? state.registries[host]?.profile;
   if (chosen) {
+    refuseBrokenAwsFiles(aws, host, chosen);
     if (!names.has(chosen)) {
       throw new Failure('profile-missing', `Profile "${chosen}" is not in your AWS files any more.`, 'Pick another profile for this registry.', { host });
     }
     return { profile: chosen, how: 'bound' };
   }
   if (boundRole) return { sso: boundRole, how: 'bound-role' };
+  refuseBrokenAwsFiles(aws, host);
   if (names.has(accountId)) return { profile: accountId, how: 'named-after-account' };
   const accounts = await Promise.all(aws.profiles.map(async (p) => ({ p, account: await lookup(p.name) })));
   const sameAccount = accounts.filter((a) => a.account === accountId);
@@ -94,6 +96,18 @@ export async function resolveProfile(
     if (roleName) return { sso: { session, accountId, roleName }, how: 'account-role' };
   }
   throw noProfileFor(host, accountId);
+}
+
+/**
+ * The AWS CLI refuses every profile while either AWS file cannot be read or parsed ("Unable to parse config file";
+ * aws/profiles.ts reports it as a problem of that file), so a login with a profile does too, before asking AWS:
+ * the file named and what is wrong in it, rather than "profile not found" or a credentials error from the SDK.
+ */
+export function refuseBrokenAwsFiles(aws: Pick<AwsProfiles, 'problems'>, host: string, profile?: string): void {
+  const trouble = aws.problems.find(refusedByAwsCli);
+  if (!trouble) return;
+  const withWhat = profile ? `with AWS profile "${profile}"` : `to ${host}`;
+  throw new Failure('file-invalid', `Cannot log in ${withWhat}: ${trouble.file}: ${trouble.message}`, `Fix ${trouble.file} in a text editor, then try again. Finch Logins changes nothing in it.`, { host });
 }
 
 /** No profile is known to be in the registry's account: the window's picker takes the focus. */
