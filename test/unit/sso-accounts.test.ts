@@ -3,15 +3,14 @@
 // fake portal on loopback (AWS_ENDPOINT_URL_SSO, the SDK's way) that holds every ListAccountRoles open for a moment
 // and counts how many are in flight at once.
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { currentEnv, type Env } from '../../main/core/env';
 import { resolvePaths } from '../../main/core/paths';
 import { accountsTtlMs, discoverAccounts } from '../../main/core/sso/sso-accounts';
 import { cliTime, writeToken } from '../../main/core/sso/token-cache';
+import { tempDir } from '../support/sandbox-home';
 
 const accountCount = 40;
 const calls = { accounts: 0, roles: 0, inFlight: 0, maxInFlight: 0 };
@@ -51,7 +50,7 @@ const corp = { id: 'session:corp', name: 'corp', startUrl: 'https://corp.awsapps
 
 /** A home signed in to corp (a token valid for a day of the test's clock), and a clock the test moves. */
 async function signedIn() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'fl-sso-accounts-'));
+  const dir = tempDir('fl-sso-accounts-');
   let clock = Date.UTC(2026, 5, 1, 9, 0, 0);
   const env: Env = {
     ...currentEnv({ HOME: dir, FINCH_LOGINS_PLATFORM: 'linux', FINCH_LOGINS_STATE_DIR: path.join(dir, 'state'), PATH: '/usr/bin', AWS_ENDPOINT_URL_SSO: endpoint }),
