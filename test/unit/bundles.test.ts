@@ -229,6 +229,12 @@ describe('out/main: the menu-bar shell', () => {
     expect(pushed.registries.map((r) => r.host)).toEqual(['ghcr.io', 'quay.io']);
   });
 
+  it('shows a config.json key with a line break or a bidi override escaped in the built tray menu', async () => {
+    sb.write('home/.docker/config.json', { auths: { 'ghcr.io': { auth: Buffer.from('dana:pw').toString('base64') }, 'rtl\u202eoi.lave\nx.io': {} } });
+    await vi.waitFor(() => expect(item(/^rtl/)).toBeDefined(), { timeout: 2_000 });
+    expect(item(/^rtl/).label).toMatch(/^rtl\\u202eoi\.lave\\nx\.io \u2014 /);
+  });
+
   it('turns start at login on with an XDG autostart entry on Linux, from the tray', async () => {
     if (process.platform !== 'linux') return;
     item('Start at Login').click();
