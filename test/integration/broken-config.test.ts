@@ -27,3 +27,28 @@ describe.skipIf(!stack.up)('a config.json that is not valid, with the real finch
     });
   }
 });
+
+// A finch.yaml that does not parse stops every finch command (config.Load; the stand-in copies it): a login that has
+// its password runs finch, which fails, and the message names finch.yaml instead of "finch login failed".
+describe.skipIf(!stack.up)('a finch.yaml that does not parse, with the real finch stand-in', () => {
+  for (const name of ['unclosed-list.yaml', 'tab-indent.yaml']) {
+    it(`${name}: a login and a logout fail naming finch.yaml; finch.yaml and config.json are byte-identical`, async () => {
+      const sb = loginHome({});
+      const yaml = readFileSync(path.resolve(__dirname, '../fixtures/hostile/finch-yaml', name));
+      sb.write('home/.finch/finch.yaml', '');
+      writeFileSync(sb.file('home/.finch/finch.yaml'), yaml);
+      const config = sb.file('home/.finch/config.json');
+      const before = readFileSync(config);
+      for (const args of [['login', stack.registry, '--username', stack.user, '--password-stdin'], ['logout', stack.registry]]) {
+        const r = await runCli(sb.vars, args, stack.password);
+        const said = r.stdout + r.stderr;
+        expect(r.code, args.join(' ')).toBe(1);
+        expect(said, args.join(' ')).toContain(`Finch cannot run while ${sb.file('home/.finch/finch.yaml')} cannot be read: failed to load config`);
+        expect(said, args.join(' ')).toContain('Fix finch.yaml in a text editor');
+        expect(said).not.toContain(stack.password);
+        expect(readFileSync(sb.file('home/.finch/finch.yaml')).equals(yaml), args.join(' ')).toBe(true);
+        expect(readFileSync(config).equals(before), args.join(' ')).toBe(true);
+      }
+    });
+  }
+});

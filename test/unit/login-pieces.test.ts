@@ -33,6 +33,12 @@ describe('finch login failures in plain words', () => {
   });
 });
 
+it('a finch that cannot load finch.yaml is that file\u2019s problem, named, not a failed login', () => {
+  const said = "failed to load config: failed to unmarshal config file: yaml: line 2: did not find expected ',' or ']'";
+  expect(classifyLoginFailure('ghcr.io', said, '/h/.finch/finch.yaml')).toMatchObject({ kind: 'file-invalid', message: `Finch cannot run while /h/.finch/finch.yaml cannot be read: ${said}`, hint: expect.stringMatching(/^Fix finch\.yaml in a text editor/) });
+  expect(classifyLoginFailure('ghcr.io', 'something else', '/h/.finch/finch.yaml').kind).toBe('login-failed');
+});
+
 describe('AWS errors in plain words', () => {
   it('quotes the denied action', () => {
     const e = Object.assign(new Error('User: arn:aws:iam::111122223333:user/x is not authorized to perform: ecr:GetAuthorizationToken on resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action'), { name: 'AccessDeniedException' });

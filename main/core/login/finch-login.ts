@@ -20,8 +20,20 @@ export function noLoginToErase(log: LogLine[]): boolean {
   return log.some((l) => /credentials not found|could not be found|not logged in|no credentials/i.test(`${l.msg} ${l.fields.error ?? ''}`));
 }
 
+/**
+ * finch stops before doing anything when finch.yaml does not parse: every command runs config.Load first and fails
+ * with "failed to load config: failed to unmarshal config file: yaml: …" (pkg/config/config.go, main_remote.go; the
+ * stand-in copies it). Said as that file's problem, named, rather than as a failed login; null for anything else.
+ */
+export function finchYamlFailure(finchYaml: string, message: string): Failure | null {
+  if (!/failed to load config/i.test(message)) return null;
+  return new Failure('file-invalid', `Finch cannot run while ${finchYaml} cannot be read: ${message}`, 'Fix finch.yaml in a text editor (`finch-logins status` says what is wrong in it), then try again.');
+}
+
 /** What a failed `finch login` means, in words, with the next step. */
-export function classifyLoginFailure(host: string, message: string): Failure {
+export function classifyLoginFailure(host: string, message: string, finchYaml?: string): Failure {
+  const yaml = finchYaml ? finchYamlFailure(finchYaml, message) : null;
+  if (yaml) return yaml;
   const m = message.toLowerCase();
   if (/401|unauthorized|incorrect username or password|authentication required|denied: your authorization token has expired/.test(m)) {
     return new Failure('unauthorized', `${host} refused the username and password (401 Unauthorized).`, 'Check the username and the password or access token, then try again.');
@@ -69,7 +81,7 @@ export async function finchLogin(inv: Invocation, host: string, username: string
     timeoutMs: loginTimeoutMs,
     timeout: { doing: `logging in to ${host}`, hint: 'Check that the registry is reachable, then try again.' },
     // finch (or the helper it ran) may echo what it was given: the secret never reaches a message.
-    failure: (message) => classifyLoginFailure(host, withoutSecret(message, secret)),
+    failure: (message) => classifyLoginFailure(host, withoutSecret(message, secret), inv.paths.finchYaml),
   };
   const session = inv.session;
   if (session) readFinch(await oneAtATime(inv, 'finch login', opts, () => session.login(address, username, secret)), opts);
@@ -83,7 +95,7 @@ export async function finchLogout(env: Env, paths: Paths, host: string): Promise
     timeout: { doing: `logging out of ${host}` },
     // Logging out of a registry that holds no login is already the state the user wants.
     expected: { 'no-login': noLoginToErase },
-    failure: (message) => new Failure('logout-failed', `finch logout ${host} failed: ${message}`, `Run \`finch logout ${host}\` in a terminal to see Finch's own error.`),
+    failure: (message) => finchYamlFailure(paths.finchYaml, message) ?? new Failure('logout-failed', `finch logout ${host} failed: ${message}`, `Run \`finch logout ${host}\` in a terminal to see Finch's own error.`),
   };
   try {
     const session = inv.session;
