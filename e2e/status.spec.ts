@@ -149,8 +149,14 @@ test('shows a host or username with control characters or a bidi override escape
   await expect(registries(page).getByRole('row')).toHaveCount(1 + 3);
   for (const shown of ['rtl\\u202eoi.lave', 'evil.io\\nghcr.io', '\\u001b]0;pwned\\u0007title.io']) await expect(registryRow(page, shown)).toHaveCount(1);
   await expect(registryRow(page, 'rtl\\u202eoi.lave')).toContainText('bob\\u202enimda');
-  const text = await registries(page).innerText();
-  expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  // Everything the page shows or a screen reader reads: its text, and every title and accessible label.
+  const everything = async () => [await page.locator('body').innerText(), ...(await page.locator('[title], [aria-label]').evaluateAll((els) => els.flatMap((e) => [e.getAttribute('title') ?? '', e.getAttribute('aria-label') ?? ''])))];
+  for (const t of await everything()) expect(t).not.toMatch(unsafe);
+  // The logout confirmation names the host too.
+  await registryRow(page, 'rtl\\u202eoi.lave').getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByText('Log out of rtl\\u202eoi.lave?')).toBeVisible();
+  for (const t of await everything()) expect(t).not.toMatch(unsafe);
 });
 
 test('shows a broken config.json as a problem naming the file, and the rest of the status', async ({ app, page, sandboxHome }) => {

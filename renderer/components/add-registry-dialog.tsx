@@ -10,6 +10,7 @@ import { ErrorNotice } from './error-notice';
 import { Spinner } from './icons';
 import { profileOptionLabel } from './profile-picker';
 import { RegionBoxes } from './region-boxes';
+import { oneLine } from '../../shared/printable';
 
 type Mode = 'host' | 'ecr';
 
@@ -210,7 +211,7 @@ function Recognised({ seen, listed }: { seen: RecognisedHost | null; listed: boo
         )}
         <div className="recognised-host">
           <dt>Host</dt>
-          <dd className="mono">{seen.host}</dd>
+          <dd className="mono">{oneLine(seen.host)}</dd>
         </div>
       </dl>
       <p className="recognised-how">{listed ? 'This registry is already in the list.' : how[seen.kind]}</p>

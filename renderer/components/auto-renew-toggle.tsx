@@ -10,6 +10,7 @@ import { canAutoRenew, isRenewable, mfaProfile } from '../../shared/renew';
 import { shownAutoRenew } from '../store/settings-slice';
 import { SettingsError } from './settings-error';
 import { Switch } from './settings-switch';
+import { oneLine } from '../../shared/printable';
 
 export function AutoRenewToggle({ registry: r }: { registry: Registry }) {
   const optedIn = useAppStore((s) => s.settings?.autoRenewHosts.includes(r.host) ?? false);
@@ -50,7 +51,7 @@ export function AutoRenewToggle({ registry: r }: { registry: Registry }) {
           checked={all || own}
           disabled={!loaded || all}
           busy={busy}
-          label={`Renew ${r.host} automatically`}
+          label={`Renew ${oneLine(r.host)} automatically`}
           onChange={(on) => void setAutoRenew(r.host, on)}
         />
         <span>Auto-renew</span>

@@ -9,6 +9,7 @@ import { useFinchMissing, withoutFinch } from './blocker-notices';
 import { busyAttrs, focusSoon, rowButton } from './focus';
 import { Spinner } from './icons';
 import { ProfilePicker } from './profile-picker';
+import { oneLine } from '../../shared/printable';
 
 /** The actions cell: for ECR rows the profile to log in with, above the buttons. */
 export function RegistryRowActions({ registry, profiles }: { registry: Registry; profiles: Profile[] }) {
@@ -49,7 +50,7 @@ export function LoginActions({ registry: r }: { registry: Registry }) {
         className="button button-small"
         {...busyAttrs(!!busy)}
         onClick={() => !busy && void login(r.host)}
-        title={loggedIn ? `Log in to ${r.host} again` : `Log in to ${r.host}`}
+        title={loggedIn ? `Log in to ${oneLine(r.host)} again` : `Log in to ${oneLine(r.host)}`}
         {...withoutFinch(finchMissing)}
       >
         {(busy === 'login' || busy === 'sso') && <Spinner />}
@@ -62,7 +63,7 @@ export function LoginActions({ registry: r }: { registry: Registry }) {
           data-action="logout"
           {...busyAttrs(!!busy)}
           onClick={() => !busy && (usesPassword(r) ? askLogout(r.host) : void logout(r.host))}
-          title={`finch logout ${r.host}`}
+          title={`finch logout ${oneLine(r.host)}`}
           {...withoutFinch(finchMissing)}
         >
           {busy === 'logout' && <Spinner />}
@@ -91,13 +92,13 @@ export function LogoutConfirm({ registry: r }: { registry: Registry }) {
     <div
       className="login-detail login-detail-confirm"
       role="group"
-      aria-label={`Log out of ${r.host}`}
+      aria-label={`Log out of ${oneLine(r.host)}`}
       onKeyDown={(e) => {
         if (e.key === 'Escape') cancel();
       }}
     >
       <div className="login-detail-body">
-        <p className="login-detail-message">Log out of {r.host}?</p>
+        <p className="login-detail-message">Log out of {oneLine(r.host)}?</p>
         <p className="login-detail-hint">A password saved in the keychain stays for a one-click login later, unless you forget it now.</p>
         <div className="login-next">
           <button type="button" className="button button-small" onClick={() => void logout(r.host)} autoFocus>

@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { AppError, Registry } from '../../shared/types';
 import { useAppStore, type RowOutcome } from '../store';
 import { ErrorIcon, Spinner } from './icons';
+import { oneLine } from '../../shared/printable';
 
 export function LoginDetail({ registry, outcome }: { registry: Registry; outcome: RowOutcome }) {
   const dismiss = useAppStore((s) => s.dismissOutcome);
@@ -51,7 +52,7 @@ export function LoginDetail({ registry, outcome }: { registry: Registry; outcome
         {error?.hint && <p className="login-detail-hint">{error.hint}</p>}
         {error && <NextStep registry={registry} error={error} fromAll={outcome.fromAll} />}
       </div>
-      <button type="button" className="icon-button" aria-label={`Dismiss the message for ${registry.host}`} title="Dismiss" onClick={() => dismiss(registry.host)}>
+      <button type="button" className="icon-button" aria-label={`Dismiss the message for ${oneLine(registry.host)}`} title="Dismiss" onClick={() => dismiss(registry.host)}>
         ×
       </button>
     </div>

@@ -9,6 +9,7 @@ import { Dialog } from './dialog';
 import { rowButton } from './focus';
 import { ErrorNotice } from './error-notice';
 import { Spinner } from './icons';
+import { oneLine } from '../../shared/printable';
 
 /** What to type, for the registries whose sign-in is well known. */
 function advice(host: string): { user: string; secret: string; hint: string | null } {
@@ -67,7 +68,7 @@ export function PasswordDialog({ prompt, registry }: { prompt: PasswordPrompt; r
     <Dialog frame="sheet" labelledBy={`${id}-title`} onClose={close} busy={submitting} className="sheet-narrow" returnFocus={(opener) => (opener?.isConnected ? opener : rowButton(host))}>
       <form className="sheet-form" onSubmit={(e) => void submit(e)} autoComplete="off">
         <header className="sheet-head">
-          <h2 id={`${id}-title`}>Log in to {host}</h2>
+          <h2 id={`${id}-title`}>Log in to {oneLine(host)}</h2>
           <p className="sheet-sub">{prompt.reason ?? 'Finch Logins hands these to finch login once; the password is not kept in the window.'}</p>
         </header>
 

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Profile, Registry } from '../../shared/types';
 import { useAppStore } from '../store';
 import { WarningIcon } from './icons';
+import { oneLine } from '../../shared/printable';
 
 const accountId = /^\d{12}$/;
 /** The select's value for "the IAM Identity Center role it was added with" (no profile can have this name). */
@@ -76,7 +77,7 @@ export function ProfilePicker({ registry, profiles }: { registry: Registry; prof
           title={current ? profileOptionLabel(profiles.find((p) => p.name === current) ?? { name: current, region: null, type: 'other' }) : registry.kind === 'ecr-public' ? 'Automatic: your default profile' : 'Automatic: the profile named after the account, else one found in it'}
           disabled={!!busy && busy !== 'profile'}
           aria-busy={busy === 'profile' || undefined}
-          aria-label={`AWS profile for ${registry.host}`}
+          aria-label={`AWS profile for ${oneLine(registry.host)}`}
           aria-describedby={warning ? warningId : undefined}
           aria-invalid={warning ? true : undefined}
           onKeyDown={(e) => {

@@ -9,6 +9,7 @@ import { shownAutoRenew } from '../store/settings-slice';
 import { Countdown, useNow } from './countdown';
 import { SettingsError } from './settings-error';
 import { Switch } from './settings-switch';
+import { oneLine } from '../../shared/printable';
 
 interface Entry {
   host: string;
@@ -61,7 +62,7 @@ function RegistryRow({ entry: { host, registry: r } }: { entry: Entry }) {
   return (
     <li className={onDemand ? 'settings-row is-inapplicable' : 'settings-row'} aria-busy={busy || undefined}>
       <div className="settings-text">
-        <span className="settings-label host">{host}</span>
+        <span className="settings-label host">{oneLine(host)}</span>
         <p className="settings-sub" id={subId}>
           {facts}
           {note && (
@@ -80,7 +81,7 @@ function RegistryRow({ entry: { host, registry: r } }: { entry: Entry }) {
         checked={!onDemand && (all || own)}
         disabled={!loaded || onDemand || all}
         busy={busy}
-        label={`Renew ${host} automatically`}
+        label={`Renew ${oneLine(host)} automatically`}
         describedBy={subId}
         title={all && !onDemand ? 'On for every ECR login' : undefined}
         onChange={(on) => void setAutoRenew(host, on)}
