@@ -17,9 +17,12 @@ export function shownNotice(spec: NotificationSpec): NotificationSpec {
   return { ...spec, title: oneLine(spec.title), body: oneLine(spec.body) };
 }
 
-/** "finch-logins|failed|ghcr.io", or "finch-logins|info|" when about no registry. */
+/**
+ * "finch-logins|failed|ghcr.io", or "finch-logins|info|" when about no registry. The host is percent-encoded: a
+ * registry key is any string, and a `|` in it would break the routing, a control character the toast's XML.
+ */
 export function notificationId(spec: Pick<NotificationSpec, 'reason' | 'host'>): string {
-  return [idPrefix, spec.reason, spec.host ?? ''].join('|');
+  return [idPrefix, spec.reason, encodeURIComponent(spec.host ?? '')].join('|');
 }
 
 /** Where a click on a notification leads: its registry, the window, or nowhere (not ours). */
@@ -27,8 +30,14 @@ export type ActivationTarget = { host: string } | { window: true } | null;
 
 /** Reads an activation's arguments (the toast's launch attribute, which notificationId filled). */
 export function activationTarget(args: string): ActivationTarget {
-  const [prefix, , host, ...rest] = args.split('|');
-  if (prefix !== idPrefix || host === undefined || rest.length > 0) return null;
+  const [prefix, , encoded, ...rest] = args.split('|');
+  if (prefix !== idPrefix || encoded === undefined || rest.length > 0) return null;
+  let host: string;
+  try {
+    host = decodeURIComponent(encoded);
+  } catch {
+    return null; // malformed: not an id we made
+  }
   return host ? { host } : { window: true };
 }
 

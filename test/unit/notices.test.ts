@@ -16,6 +16,12 @@ describe('notification ids and Windows activations', () => {
     expect(activationTarget(notificationId(failed))).toEqual({ host: 'ghcr.io' });
     expect(activationTarget(notificationId(info))).toEqual({ window: true });
     for (const other of ['', 'something else', 'finch-logins', 'finch-logins|failed|a|b', 'other|failed|ghcr.io']) expect(activationTarget(other)).toBeNull();
+    // A registry key is any string: a `|` or a control character in it still routes the click to it.
+    for (const host of ['a|b.io', 'evil.io\nghcr.io', '\u001b]0;x\u0007t.io', 'localhost:5000']) {
+      expect(activationTarget(notificationId({ reason: 'failed', host }))).toEqual({ host });
+      expect(toastXml({ ...failed, host })).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    }
+    expect(activationTarget('finch-logins|failed|%E0%A4%A')).toBeNull();
   });
 
   it('builds a toast whose launch argument is the id, with the text escaped, silent for information', () => {
